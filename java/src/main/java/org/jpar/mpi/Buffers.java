@@ -1,0 +1,171 @@
+package org.jpar.mpi;
+
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+
+/**
+ * The buffer convention, in one place. A call uses a NIO buffer's elements from position to
+ * limit and leaves the position alone, like NIO's absolute bulk operations; it uses a primitive
+ * array whole. A direct buffer's memory goes to MPI as it is; heap storage is copied once
+ * through native memory.
+ */
+final class Buffers {
+    private Buffers() {
+    }
+
+    /** The number of elements a call uses. */
+    static int count(Object buf) {
+        return buf instanceof Buffer ? ((Buffer) buf).remaining() : java.lang.reflect.Array.getLength(buf);
+    }
+
+    static boolean isDirect(Object buf) {
+        return buf instanceof Buffer && ((Buffer) buf).isDirect();
+    }
+
+    /** Rejects what MPI must not write into. */
+    static void checkWritable(Object buf, String name) {
+        if (buf instanceof Buffer && ((Buffer) buf).isReadOnly()) {
+            throw new IllegalArgumentException(
+                name + " is read-only and cannot receive: " + name + "=" + buf);
+        }
+    }
+
+    /**
+     * The address of the first element a call uses. A direct buffer gives its own memory; heap
+     * storage is staged in {@code slot} of the scratch, copied in when {@code copyIn}.
+     */
+    static long address(Object buf, ElementType type, int count, Scratch scratch, int slot,
+                        boolean copyIn) {
+        if (isDirect(buf)) {
+            Buffer b = (Buffer) buf;
+            checkNativeOrder(b, type);
+            return DirectAddress.of(b) + (long) b.position() * type.bytes;
+        }
+        ByteBuffer staged = scratch.slot(slot, (long) count * type.bytes);
+        if (copyIn) {
+            copy(buf, position(buf), staged, 0, count, type);
+        }
+        return scratch.slotAddress(slot);
+    }
+
+    /** Copies {@code count} received elements from staging back into heap storage. */
+    static void copyBack(Object buf, ElementType type, int count, Scratch scratch, int slot) {
+        if (!isDirect(buf) && count > 0) {
+            copyBack(scratch.slot(slot, (long) count * type.bytes), buf, type, count);
+        }
+    }
+
+    /** Copies {@code count} elements from native-order bytes back into heap storage. */
+    static void copyBack(ByteBuffer from, Object buf, ElementType type, int count) {
+        int at = position(buf);
+        switch (type) {
+            case BYTE -> {
+                ByteBuffer src = from.duplicate().limit(count);
+                if (buf instanceof byte[] a) src.get(0, a, 0, count);
+                else ((ByteBuffer) buf).put(at, src, 0, count);
+            }
+            case SHORT -> {
+                ShortBuffer src = from.asShortBuffer();
+                if (buf instanceof short[] a) src.get(0, a, 0, count);
+                else ((ShortBuffer) buf).put(at, src, 0, count);
+            }
+            case INT -> {
+                IntBuffer src = from.asIntBuffer();
+                if (buf instanceof int[] a) src.get(0, a, 0, count);
+                else ((IntBuffer) buf).put(at, src, 0, count);
+            }
+            case LONG -> {
+                LongBuffer src = from.asLongBuffer();
+                if (buf instanceof long[] a) src.get(0, a, 0, count);
+                else ((LongBuffer) buf).put(at, src, 0, count);
+            }
+            case FLOAT -> {
+                FloatBuffer src = from.asFloatBuffer();
+                if (buf instanceof float[] a) src.get(0, a, 0, count);
+                else ((FloatBuffer) buf).put(at, src, 0, count);
+            }
+            case DOUBLE -> {
+                DoubleBuffer src = from.asDoubleBuffer();
+                if (buf instanceof double[] a) src.get(0, a, 0, count);
+                else ((DoubleBuffer) buf).put(at, src, 0, count);
+            }
+            case CHAR -> {
+                CharBuffer src = from.asCharBuffer();
+                if (buf instanceof char[] a) src.get(0, a, 0, count);
+                else ((CharBuffer) buf).put(at, src, 0, count);
+            }
+        }
+    }
+
+    /** Copies {@code count} elements of heap storage from {@code at} into native-order bytes. */
+    static void copy(Object buf, int at, ByteBuffer to, int toIndex, int count, ElementType type) {
+        int i = toIndex;
+        switch (type) {
+            case BYTE -> {
+                if (buf instanceof byte[] a) to.put(i, a, at, count);
+                else to.put(i, (ByteBuffer) buf, at, count);
+            }
+            case SHORT -> {
+                ShortBuffer dst = to.asShortBuffer();
+                if (buf instanceof short[] a) dst.put(i, a, at, count);
+                else dst.put(i, (ShortBuffer) buf, at, count);
+            }
+            case INT -> {
+                IntBuffer dst = to.asIntBuffer();
+                if (buf instanceof int[] a) dst.put(i, a, at, count);
+                else dst.put(i, (IntBuffer) buf, at, count);
+            }
+            case LONG -> {
+                LongBuffer dst = to.asLongBuffer();
+                if (buf instanceof long[] a) dst.put(i, a, at, count);
+                else dst.put(i, (LongBuffer) buf, at, count);
+            }
+            case FLOAT -> {
+                FloatBuffer dst = to.asFloatBuffer();
+                if (buf instanceof float[] a) dst.put(i, a, at, count);
+                else dst.put(i, (FloatBuffer) buf, at, count);
+            }
+            case DOUBLE -> {
+                DoubleBuffer dst = to.asDoubleBuffer();
+                if (buf instanceof double[] a) dst.put(i, a, at, count);
+                else dst.put(i, (DoubleBuffer) buf, at, count);
+            }
+            case CHAR -> {
+                CharBuffer dst = to.asCharBuffer();
+                if (buf instanceof char[] a) dst.put(i, a, at, count);
+                else dst.put(i, (CharBuffer) buf, at, count);
+            }
+        }
+    }
+
+    /** Where a call starts reading or writing: a buffer's position, an array's start. */
+    static int position(Object buf) {
+        return buf instanceof Buffer ? ((Buffer) buf).position() : 0;
+    }
+
+    /** A typed view in foreign byte order would hand MPI byte-swapped values. */
+    private static void checkNativeOrder(Buffer b, ElementType type) {
+        if (type != ElementType.BYTE && order(b) != ByteOrder.nativeOrder()) {
+            throw new IllegalArgumentException("a direct " + type.name().toLowerCase()
+                + " buffer must be in native byte order (ByteBuffer.order(ByteOrder.nativeOrder())"
+                + " before asXxxBuffer()): order=" + order(b));
+        }
+    }
+
+    private static ByteOrder order(Buffer b) {
+        if (b instanceof ShortBuffer s) return s.order();
+        if (b instanceof IntBuffer s) return s.order();
+        if (b instanceof LongBuffer s) return s.order();
+        if (b instanceof FloatBuffer s) return s.order();
+        if (b instanceof DoubleBuffer s) return s.order();
+        if (b instanceof CharBuffer s) return s.order();
+        return ByteOrder.nativeOrder();
+    }
+}

@@ -1,0 +1,61 @@
+package org.jpar.mpi;
+
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+
+/** The element types jpar moves, numbered as in jpar.h. */
+enum ElementType {
+    BYTE(0, 1, true),
+    SHORT(1, 2, true),
+    INT(2, 4, true),
+    LONG(3, 8, true),
+    FLOAT(4, 4, false),
+    DOUBLE(5, 8, false),
+    CHAR(6, 2, true);
+
+    final int code;
+    final int bytes;
+    final boolean integral;
+
+    ElementType(int code, int bytes, boolean integral) {
+        this.code = code;
+        this.bytes = bytes;
+        this.integral = integral;
+    }
+
+    /**
+     * The element type of a NIO buffer or primitive array.
+     *
+     * @throws NullPointerException if {@code buf} is null
+     * @throws IllegalArgumentException if it is neither
+     */
+    static ElementType of(Object buf, String name) {
+        if (buf == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        if (buf instanceof Buffer) {
+            if (buf instanceof DoubleBuffer) return DOUBLE;
+            if (buf instanceof ByteBuffer) return BYTE;
+            if (buf instanceof IntBuffer) return INT;
+            if (buf instanceof LongBuffer) return LONG;
+            if (buf instanceof FloatBuffer) return FLOAT;
+            if (buf instanceof ShortBuffer) return SHORT;
+            if (buf instanceof CharBuffer) return CHAR;
+        }
+        if (buf instanceof double[]) return DOUBLE;
+        if (buf instanceof byte[]) return BYTE;
+        if (buf instanceof int[]) return INT;
+        if (buf instanceof long[]) return LONG;
+        if (buf instanceof float[]) return FLOAT;
+        if (buf instanceof short[]) return SHORT;
+        if (buf instanceof char[]) return CHAR;
+        throw new IllegalArgumentException(name + " must be a java.nio buffer or a primitive array"
+            + " (use the *Object calls for objects): " + name + "=" + buf.getClass().getName());
+    }
+}

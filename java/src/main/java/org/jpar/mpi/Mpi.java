@@ -1,0 +1,230 @@
+package org.jpar.mpi;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * MPI's lifecycle: {@code init} once per process, {@code close} (MPI_Finalize) once at the end.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     Mpi.run(args, mpi -> {
+ *         Comm world = mpi.world();
+ *         System.out.println("rank " + world.rank() + " of " + world.size());
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>An exception that escapes the thread that called {@code init} (or the body given to
+ * {@link #run}) aborts the whole job with MPI_Abort, so the other ranks do not wait forever.
+ * An {@code Mpi} left open when the JVM exits is finalized by a shutdown hook.
+ */
+public final class Mpi implements AutoCloseable {
+    private static final Object LOCK = new Object();
+    private static Mpi instance;
+    private static boolean finalized;
+
+    final MpiAbi abi;
+    private final ThreadLevel threadLevel;
+    private final Comm world;
+    private final Comm self;
+    private final Thread mainThread;
+    private volatile boolean closed;
+    private volatile boolean aborting;
+
+    /** The body of an MPI program, for {@link #run}. */
+    @FunctionalInterface
+    public interface Program {
+        /** Runs on every rank with MPI initialized. */
+        void run(Mpi mpi) throws Exception;
+    }
+
+    private Mpi(MpiAbi abi, ThreadLevel threadLevel) {
+        this.abi = abi;
+        this.threadLevel = threadLevel;
+        this.world = new Comm(this, abi.jpar_comm_world(), true);
+        this.self = new Comm(this, abi.jpar_comm_self(), true);
+        this.mainThread = Thread.currentThread();
+    }
+
+    /**
+     * Initializes MPI asking for {@link ThreadLevel#MULTIPLE}.
+     *
+     * @param args the program's arguments (MPI's launchers pass nothing through them today)
+     * @throws IllegalStateException if MPI was initialized before in this process
+     * @throws MpiException if MPI_Init_thread fails
+     * @throws UnsatisfiedLinkError if libjpar.so or the MPI library cannot be loaded
+     */
+    public static Mpi init(String[] args) {
+        return init(args, ThreadLevel.MULTIPLE);
+    }
+
+    /**
+     * Initializes MPI asking for {@code required}; {@link #threadLevel()} says what MPI provided.
+     *
+     * @throws NullPointerException if {@code required} is null
+     * @throws IllegalStateException if MPI was initialized before in this process
+     * @throws MpiException if MPI_Init_thread fails
+     */
+    public static Mpi init(String[] args, ThreadLevel required) {
+        if (required == null) {
+            throw new NullPointerException("required must not be null");
+        }
+        synchronized (LOCK) {
+            if (instance != null || finalized) {
+                throw new IllegalStateException("MPI can be initialized only once per process: "
+                    + (finalized ? "it was finalized" : "it is initialized") + " already");
+            }
+            MpiAbi abi = JnaMpiAbi.load();
+            Scratch s = Scratch.get();
+            MpiErrors.check(abi, abi.jpar_initialized(s.outAddress + Scratch.INT), "init");
+            if (s.out.getInt(Scratch.INT) != 0) {
+                throw new IllegalStateException("MPI was initialized outside jpar in this process");
+            }
+            MpiErrors.check(abi, abi.jpar_init(required.ordinal(), s.outAddress + Scratch.INT), "init");
+            Mpi mpi = new Mpi(abi, ThreadLevel.values()[s.out.getInt(Scratch.INT)]);
+            instance = mpi;
+            mpi.installFailureHandling();
+            return mpi;
+        }
+    }
+
+    /**
+     * Initializes MPI, runs {@code program}, and finalizes. If the program throws, the exception
+     * is printed and the job is aborted with exit code 1 when there are other ranks; on a single
+     * rank MPI is finalized and the exception is rethrown.
+     */
+    public static void run(String[] args, Program program) throws Exception {
+        Mpi mpi = init(args);
+        try {
+            program.run(mpi);
+        } catch (Throwable t) {
+            if (mpi.world.size() > 1) {
+                mpi.abortAfter(t);
+            }
+            mpi.close();
+            throw t;
+        }
+        mpi.close();
+    }
+
+    /** Whether {@code init} has succeeded in this process and {@code close} has not run. */
+    public static boolean isInitialized() {
+        synchronized (LOCK) {
+            return instance != null && !instance.closed;
+        }
+    }
+
+    private void installFailureHandling() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (thread == mainThread && !closed && world.size() > 1) {
+                abortAfter(error);
+            } else if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                error.printStackTrace();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!closed && !aborting) {
+                close();
+            }
+        }, "jpar-finalize"));
+    }
+
+    private void abortAfter(Throwable error) {
+        aborting = true;
+        System.err.print("jpar: uncaught exception on rank " + world.rank()
+            + ", aborting the MPI job: ");
+        error.printStackTrace();
+        System.err.flush();
+        System.out.flush();
+        abi.jpar_abort(world.handle(), 1);
+    }
+
+    /** The thread support MPI provided, which may be lower than what was asked for. */
+    public ThreadLevel threadLevel() {
+        return threadLevel;
+    }
+
+    /** MPI_COMM_WORLD: every process of the job. */
+    public Comm world() {
+        checkOpen("world");
+        return world;
+    }
+
+    /** MPI_COMM_SELF: this process alone. */
+    public Comm self() {
+        checkOpen("self");
+        return self;
+    }
+
+    /**
+     * The name of the processor (host) this rank runs on.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String processorName() {
+        checkOpen("processorName");
+        Scratch s = Scratch.get();
+        int max = abi.jpar_max_processor_name();
+        ByteBuffer name = s.slot(Scratch.COUNTS, max + 1L);
+        MpiErrors.check(abi, abi.jpar_processor_name(s.slotAddress(Scratch.COUNTS),
+            s.outAddress + Scratch.INT), "processorName");
+        byte[] bytes = new byte[Math.min(max, s.out.getInt(Scratch.INT))];
+        name.get(0, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Seconds since an arbitrary time in the past, as MPI_Wtime.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public double wtime() {
+        checkOpen("wtime");
+        return abi.jpar_wtime();
+    }
+
+    /**
+     * Aborts every process of the job with {@code code} as exit status; does not return.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void abort(int code) {
+        checkOpen("abort");
+        aborting = true;
+        System.out.flush();
+        System.err.flush();
+        abi.jpar_abort(world.handle(), code);
+    }
+
+    /** Whether {@link #close()} has run. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Finalizes MPI (MPI_Finalize). Idempotent; afterwards every MPI call throws
+     * {@link IllegalStateException} and MPI cannot be initialized again.
+     */
+    @Override
+    public void close() {
+        synchronized (LOCK) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            finalized = true;
+            MpiErrors.check(abi, abi.jpar_finalize(), "close");
+        }
+    }
+
+    void checkOpen(String call) {
+        if (closed) {
+            throw new IllegalStateException("MPI is finalized: call=" + call);
+        }
+    }
+}

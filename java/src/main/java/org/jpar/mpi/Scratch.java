@@ -1,0 +1,79 @@
+package org.jpar.mpi;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Native memory that one thread reuses across calls: a small area for out-parameters (status,
+ * handles, flags) and staging slots for heap data, grown on demand and never shrunk, so that
+ * the steady state allocates nothing.
+ */
+final class Scratch {
+    /** Staging slot for what a call sends. */
+    static final int SEND = 0;
+    /** Staging slot for what a call receives. */
+    static final int RECV = 1;
+    /** Staging slot for count and displacement arrays. */
+    static final int COUNTS = 2;
+    /** Staging slot for serialized objects. */
+    static final int OBJECT = 3;
+
+    /** Offsets in the out-parameter area. */
+    static final int STATUS = 0;
+    static final int HANDLE = 16;
+    static final int INT = 24;
+    static final int INT2 = 28;
+    private static final int OUT_BYTES = 64;
+
+    private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
+
+    final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES).order(ByteOrder.nativeOrder());
+    final long outAddress = DirectAddress.of(out);
+    private final ByteBuffer[] slots = new ByteBuffer[4];
+    private final long[] slotAddresses = new long[4];
+
+    static Scratch get() {
+        return CURRENT.get();
+    }
+
+    /** A native-order direct buffer of at least {@code bytes} bytes, positioned at 0. */
+    ByteBuffer slot(int slot, long bytes) {
+        ByteBuffer b = slots[slot];
+        if (b == null || b.capacity() < bytes) {
+            if (bytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("message too large: bytes=" + bytes);
+            }
+            int capacity = (int) Math.max(256, Math.min(Integer.MAX_VALUE - 8,
+                Long.highestOneBit(Math.max(1, bytes - 1)) << 1));
+            b = ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
+            slots[slot] = b;
+            slotAddresses[slot] = DirectAddress.of(b);
+        }
+        b.clear();
+        return b;
+    }
+
+    /** Like {@link #slot}, keeping the first {@code keep} bytes of what the slot held. */
+    ByteBuffer grow(int slot, long bytes, int keep) {
+        ByteBuffer old = slots[slot];
+        if (old != null && old.capacity() >= bytes) {
+            return old;
+        }
+        ByteBuffer grown = slot(slot, bytes);
+        if (old != null && keep > 0) {
+            grown.put(0, old, 0, keep);
+        }
+        return grown;
+    }
+
+    long slotAddress(int slot) {
+        return slotAddresses[slot];
+    }
+
+    /** Copies counts then displacements into the counts slot, as native ints; returns its address. */
+    long countsAndDispls(int[] counts, int[] displs) {
+        ByteBuffer b = slot(COUNTS, 8L * counts.length);
+        b.asIntBuffer().put(counts).put(displs);
+        return slotAddresses[COUNTS];
+    }
+}

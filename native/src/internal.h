@@ -1,0 +1,48 @@
+/* Shared helpers of the MPI shim: handle conversion, type and op tables. Not exported. */
+#ifndef JPAR_INTERNAL_H
+#define JPAR_INTERNAL_H
+
+#include <mpi.h>
+#include <string.h>
+
+#include "jpar.h"
+
+_Static_assert(sizeof(MPI_Comm) <= sizeof(int64_t), "MPI_Comm must fit in int64_t");
+_Static_assert(sizeof(MPI_Request) <= sizeof(int64_t), "MPI_Request must fit in int64_t");
+_Static_assert(sizeof(MPI_Message) <= sizeof(int64_t), "MPI_Message must fit in int64_t");
+
+/* MPI handles are pointers in Open MPI and ints in MPICH: copy the bytes either way. */
+#define JPAR_HANDLE_CODEC(T, name)                                   \
+    static inline T name##_of(int64_t h) {                           \
+        T v;                                                         \
+        memcpy(&v, &h, sizeof v);                                    \
+        return v;                                                    \
+    }                                                                \
+    static inline int64_t name##_handle(T v) {                       \
+        int64_t h = 0;                                               \
+        memcpy(&h, &v, sizeof v);                                    \
+        return h;                                                    \
+    }
+
+JPAR_HANDLE_CODEC(MPI_Comm, comm)
+JPAR_HANDLE_CODEC(MPI_Request, request)
+JPAR_HANDLE_CODEC(MPI_Message, message)
+
+/* Returns MPI_DATATYPE_NULL for a number outside the JPAR_ type enum. */
+MPI_Datatype jpar_mpi_type(int32_t type);
+/* Returns MPI_OP_NULL for a number outside the JPAR_ op enum. */
+MPI_Op jpar_mpi_op(int32_t op);
+
+static inline int jpar_mpi_source(int32_t source) {
+    return source == JPAR_ANY_SOURCE ? MPI_ANY_SOURCE
+         : source == JPAR_PROC_NULL ? MPI_PROC_NULL : source;
+}
+
+static inline int jpar_mpi_tag(int32_t tag) {
+    return tag == JPAR_ANY_TAG ? MPI_ANY_TAG : tag;
+}
+
+/* Writes a status in jpar's four-int layout; a NULL out is allowed. */
+void jpar_status_out(const MPI_Status *st, int32_t *out);
+
+#endif
