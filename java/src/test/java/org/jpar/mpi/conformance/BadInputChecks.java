@@ -1,0 +1,148 @@
+package org.jpar.mpi.conformance;
+
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.MpiException;
+import org.jpar.mpi.Op;
+
+/**
+ * Bad input: each is a clear exception on the calling rank, after which the communicator still
+ * works. Every rank makes the same mistake, as an SPMD program would.
+ */
+final class BadInputChecks {
+    private BadInputChecks() {
+    }
+
+    static void register(Map<String, Consumer<Comm>> checks) {
+        checks.put("bad_ranks_and_tags", BadInputChecks::ranksAndTags);
+        checks.put("bad_buffers", BadInputChecks::buffers);
+        checks.put("bad_collective_shapes", BadInputChecks::collectiveShapes);
+        checks.put("bad_objects", BadInputChecks::objects);
+        checks.put("still_usable_after_bad_input", BadInputChecks::stillUsable);
+    }
+
+    static void ranksAndTags(Comm c) {
+        int[] buf = new int[1];
+        String m = Check.raises(IllegalArgumentException.class, () -> c.send(buf, c.size(), 0),
+            "dest = size").getMessage();
+        Check.isTrue(m.contains("dest=" + c.size()), "message names dest: " + m);
+        Check.raises(IllegalArgumentException.class, () -> c.send(buf, -5, 0), "dest < 0");
+        Check.raises(IllegalArgumentException.class, () -> c.send(buf, Comm.ANY_SOURCE, 0),
+            "ANY_SOURCE as dest");
+        Check.raises(IllegalArgumentException.class, () -> c.recv(buf, c.size() + 3, 0), "source");
+        m = Check.raises(IllegalArgumentException.class, () -> c.send(buf, 0, -2), "tag < 0")
+            .getMessage();
+        Check.isTrue(m.contains("tag=-2"), "message names tag: " + m);
+        Check.raises(IllegalArgumentException.class, () -> c.send(buf, 0, Comm.ANY_TAG),
+            "ANY_TAG on a send");
+        if (c.tagUpperBound() < Integer.MAX_VALUE) {
+            Check.raises(IllegalArgumentException.class,
+                () -> c.send(buf, 0, c.tagUpperBound() + 1), "tag > MPI_TAG_UB");
+        }
+        Check.raises(IllegalArgumentException.class, () -> c.bcast(buf, c.size()), "root");
+        Check.raises(IllegalArgumentException.class, () -> c.split(-7, 0), "negative colour");
+    }
+
+    static void buffers(Comm c) {
+        Check.raises(NullPointerException.class, () -> c.send(null, 0, 0), "null buffer");
+        Check.raises(NullPointerException.class, () -> c.recv(null, 0, 0), "null buffer");
+        String m = Check.raises(IllegalArgumentException.class, () -> c.send("text", 0, 0),
+            "not a buffer").getMessage();
+        Check.isTrue(m.contains("java.lang.String"), "names the class: " + m);
+        m = Check.raises(IllegalArgumentException.class,
+            () -> c.recv(ByteBuffer.allocateDirect(8).asReadOnlyBuffer(), 0, 0), "read-only")
+            .getMessage();
+        Check.isTrue(m.contains("read-only"), "says read-only: " + m);
+        Check.raises(IllegalArgumentException.class,
+            () -> c.irecv(DoubleBuffer.allocate(2).asReadOnlyBuffer(), 0, 0), "read-only irecv");
+        DoubleBuffer bigEndian = ByteBuffer.allocateDirect(16).order(ByteOrder.BIG_ENDIAN)
+            .asDoubleBuffer();
+        if (ByteOrder.nativeOrder() != ByteOrder.BIG_ENDIAN) {
+            Check.raises(IllegalArgumentException.class, () -> c.send(bigEndian, 0, 0),
+                "a direct view in foreign byte order");
+        }
+    }
+
+    static void collectiveShapes(Comm c) {
+        int size = c.size();
+        String m = Check.raises(IllegalArgumentException.class,
+            () -> c.allreduce(new int[2], new double[2], Op.SUM), "type mismatch").getMessage();
+        Check.isTrue(m.contains("sendbuf=int") && m.contains("recvbuf=double"), m);
+        Check.raises(IllegalArgumentException.class,
+            () -> c.allgather(new long[2], new int[2 * size]), "allgather type mismatch");
+        m = Check.raises(IllegalArgumentException.class,
+            () -> c.allgather(new int[2], new int[2 * size - 1]), "recvbuf too small").getMessage();
+        Check.isTrue(m.contains("count beyond"), m);
+        int[] counts = new int[size];
+        java.util.Arrays.fill(counts, 1);
+        counts[c.rank()] = 1;
+        int[] displs = new int[size];
+        displs[size - 1] = size;
+        Check.raises(IllegalArgumentException.class,
+            () -> c.allgatherv(new int[1], new int[size], counts, displs), "displs beyond remaining");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.allgatherv(new int[1], new int[size], new int[size + 1]), "counts length");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.allgatherv(new int[2], new int[2 * size], counts), "own count differs");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.allreduce(new double[1], new double[1], Op.BAND), "bitwise op on doubles");
+        Check.raises(NullPointerException.class,
+            () -> c.allreduce(new int[1], new int[1], null), "null op");
+        if (size > 1) {
+            Check.raises(IllegalArgumentException.class,
+                () -> c.alltoall(new int[size + 1], new int[size + 1]), "alltoall uneven");
+        }
+    }
+
+    /** Holds a field that cannot be serialized. */
+    static final class Unserializable implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final Object inner = new Object();
+    }
+
+    static void objects(Comm c) {
+        String m = Check.raises(IllegalArgumentException.class,
+            () -> c.sendObject(new Object(), 0, 0), "not serializable").getMessage();
+        Check.isTrue(m.contains("java.lang.Object"), "names the class: " + m);
+        m = Check.raises(IllegalArgumentException.class,
+            () -> c.sendObject(new Unserializable(), 0, 0), "nested").getMessage();
+        Check.isTrue(m.contains("java.lang.Object"), "names the class: " + m);
+        Check.raises(NullPointerException.class, () -> c.allreduceObject(1, null), "null op");
+
+        int root = c.size() - 1;
+        if (c.rank() == root) {
+            Check.raises(IllegalArgumentException.class, () -> c.bcastObject(new Object(), root),
+                "root's value not serializable");
+        } else {
+            m = Check.raises(MpiException.class, () -> c.bcastObject(null, root),
+                "peers learn of it").getMessage();
+            Check.isTrue(m.contains("[" + root + "]"), "names the root: " + m);
+        }
+        if (c.rank() == 0) {
+            Check.raises(IllegalArgumentException.class, () -> c.allgatherObject(new Object()),
+                "own value");
+        } else {
+            Check.raises(MpiException.class, () -> c.allgatherObject(c.rank()), "rank 0's value");
+        }
+        if (c.rank() == root) {
+            Check.raises(IllegalArgumentException.class,
+                () -> c.scatterObject(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9).subList(0, c.size() + 1), root),
+                "list of the wrong size");
+        } else {
+            Check.raises(MpiException.class, () -> c.scatterObject(null, root), "root failed");
+        }
+    }
+
+    static void stillUsable(Comm c) {
+        long[] sum = new long[1];
+        c.allreduce(new long[] {c.rank() + 1}, sum, Op.SUM);
+        Check.equal((long) c.size() * (c.size() + 1) / 2, sum[0], "allreduce after bad input");
+        Check.equal("ok", c.bcastObject("ok", 0), "object call after bad input");
+    }
+}

@@ -1,0 +1,181 @@
+package org.jpar.mpi.conformance;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongBinaryOperator;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.Op;
+import org.jpar.mpi.conformance.Values.Kind;
+import org.jpar.mpi.conformance.Values.Type;
+
+/** Collective checks: every type, every op, non-zero roots, uneven v-variant layouts. */
+final class CollectiveChecks {
+    private CollectiveChecks() {
+    }
+
+    static void register(Map<String, Consumer<Comm>> checks) {
+        checks.put("barrier", Comm::barrier);
+        checks.put("bcast_every_type_nonzero_root", CollectiveChecks::bcast);
+        checks.put("reduce_allreduce_every_op_and_type", CollectiveChecks::reductions);
+        checks.put("gather_allgather_every_type", CollectiveChecks::gathers);
+        checks.put("scatter_alltoall_every_type", CollectiveChecks::scatters);
+        checks.put("v_variants_uneven_counts", CollectiveChecks::vVariants);
+    }
+
+    private static int lastRank(Comm c) {
+        return c.size() - 1;
+    }
+
+    static void bcast(Comm c) {
+        int root = lastRank(c);
+        for (Type type : Type.values()) {
+            for (Kind kind : Kind.values()) {
+                Object buf = c.rank() == root
+                    ? Values.filled(type, kind, 9, i -> 3 * i + 1) : Values.make(type, kind, 9);
+                c.bcast(buf, root);
+                Check.elements(buf, 0, 9, i -> 3 * i + 1, "bcast " + type + " " + kind);
+            }
+        }
+    }
+
+    /** Rank r contributes element i = (r + i) % 5 + 1, small enough for every type and op. */
+    static void reductions(Comm c) {
+        int n = 6;
+        int root = lastRank(c);
+        for (Type type : Type.values()) {
+            for (Op op : Op.values()) {
+                if (!Values.integral(type) && op.ordinal() >= Op.LAND.ordinal()) {
+                    continue;
+                }
+                Kind kind = Kind.values()[(type.ordinal() + op.ordinal()) % 3];
+                Object send = Values.filled(type, kind, n, i -> value(c.rank(), i, op));
+                Object all = Values.make(type, kind, n);
+                c.allreduce(send, all, op);
+                Object atRoot = c.rank() == root ? Values.make(type, kind, n) : null;
+                c.reduce(send, atRoot, op, root);
+                for (int i = 0; i < n; i++) {
+                    long expected = expected(c.size(), i, op, type);
+                    String what = op + " " + type + " " + kind + " element " + i;
+                    Check.equal(expected, Values.get(all, i), "allreduce " + what);
+                    if (atRoot != null) {
+                        Check.equal(expected, Values.get(atRoot, i), "reduce " + what);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long value(int rank, int i, Op op) {
+        boolean logical = op == Op.LAND || op == Op.LOR || op == Op.LXOR;
+        return logical ? (rank + i) % 2 : (rank + i) % 5 + 1;
+    }
+
+    private static long expected(int size, int i, Op op, Type type) {
+        LongBinaryOperator f = switch (op) {
+            case SUM -> Long::sum;
+            case PROD -> (a, b) -> a * b;
+            case MIN -> Math::min;
+            case MAX -> Math::max;
+            case LAND -> (a, b) -> (a != 0 && b != 0) ? 1 : 0;
+            case LOR -> (a, b) -> (a != 0 || b != 0) ? 1 : 0;
+            case LXOR -> (a, b) -> ((a != 0) ^ (b != 0)) ? 1 : 0;
+            case BAND -> (a, b) -> a & b;
+            case BOR -> (a, b) -> a | b;
+            case BXOR -> (a, b) -> a ^ b;
+        };
+        long acc = Values.narrow(type, value(0, i, op));
+        for (int r = 1; r < size; r++) {
+            acc = Values.narrow(type, f.applyAsLong(acc, Values.narrow(type, value(r, i, op))));
+        }
+        return acc;
+    }
+
+    static void gathers(Comm c) {
+        int root = lastRank(c);
+        int n = 3;
+        for (Type type : Type.values()) {
+            for (Kind kind : Kind.values()) {
+                Object send = Values.filled(type, kind, n, i -> c.rank() * 10 + i);
+                Object all = Values.make(type, kind, n * c.size());
+                c.allgather(send, all);
+                Object atRoot = c.rank() == root ? Values.make(type, kind, n * c.size()) : null;
+                c.gather(send, atRoot, root);
+                Check.elements(all, 0, n * c.size(), i -> (i / n) * 10 + i % n,
+                    "allgather " + type + " " + kind);
+                if (atRoot != null) {
+                    Check.elements(atRoot, 0, n * c.size(), i -> (i / n) * 10 + i % n,
+                        "gather " + type + " " + kind);
+                }
+            }
+        }
+    }
+
+    static void scatters(Comm c) {
+        int root = lastRank(c);
+        int n = 2;
+        int size = c.size();
+        for (Type type : Type.values()) {
+            for (Kind kind : Kind.values()) {
+                Object all = c.rank() == root ? Values.filled(type, kind, n * size, i -> i + 1) : null;
+                Object mine = Values.make(type, kind, n);
+                c.scatter(all, mine, root);
+                Check.elements(mine, 0, n, i -> c.rank() * n + i + 1, "scatter " + type + " " + kind);
+
+                Object send = Values.filled(type, kind, n * size, i -> c.rank() * 10 + i / n);
+                Object recv = Values.make(type, kind, n * size);
+                c.alltoall(send, recv);
+                Check.elements(recv, 0, n * size, i -> (i / n) * 10 + c.rank(),
+                    "alltoall " + type + " " + kind);
+            }
+        }
+    }
+
+    /** Rank r owns r + 1 elements: the total never divides evenly for size > 1. */
+    static void vVariants(Comm c) {
+        int size = c.size();
+        int root = lastRank(c);
+        int[] counts = new int[size];
+        int[] gapped = new int[size];
+        int total = 0;
+        for (int r = 0; r < size; r++) {
+            counts[r] = r + 1;
+            gapped[r] = total + r;
+            total += counts[r];
+        }
+        int span = gapped[size - 1] + counts[size - 1];
+        for (Kind kind : Kind.values()) {
+            int mine = c.rank() + 1;
+            Object send = Values.filled(Type.INT, kind, mine, i -> 100 * c.rank() + i);
+
+            Object all = Values.make(Type.INT, kind, total);
+            c.allgatherv(send, all, counts);
+            int at = 0;
+            for (int r = 0; r < size; r++) {
+                final int rr = r;
+                Check.elements(all, at, counts[r], i -> 100 * rr + i, "allgatherv " + kind);
+                at += counts[r];
+            }
+
+            Object gathered = c.rank() == root ? Values.make(Type.INT, kind, span) : null;
+            c.gatherv(send, gathered, counts, gapped, root);
+            if (gathered != null) {
+                for (int r = 0; r < size; r++) {
+                    final int rr = r;
+                    Check.elements(gathered, gapped[r], counts[r], i -> 100 * rr + i,
+                        "gatherv with gaps " + kind);
+                }
+            }
+
+            Object source = c.rank() == root ? Values.filled(Type.INT, kind, span, i -> i) : null;
+            Object part = Values.make(Type.INT, kind, mine);
+            c.scatterv(source, counts, gapped, part, root);
+            Check.elements(part, 0, mine, i -> gapped[c.rank()] + i, "scatterv with gaps " + kind);
+
+            Object contiguous = Values.make(Type.INT, kind, mine);
+            c.scatterv(c.rank() == root ? Values.filled(Type.INT, kind, total, i -> i) : null,
+                counts, contiguous, root);
+            int start = c.rank() * (c.rank() + 1) / 2;
+            Check.elements(contiguous, 0, mine, i -> start + i, "scatterv back to back " + kind);
+        }
+    }
+}
