@@ -18,7 +18,7 @@ public final class Conformance {
     }
 
     /** The checks, by name, in the order they run. */
-    static Map<String, Consumer<Comm>> checks() {
+    public static Map<String, Consumer<Comm>> checks() {
         Map<String, Consumer<Comm>> all = new LinkedHashMap<>();
         PointToPointChecks.register(all);
         CollectiveChecks.register(all);
@@ -28,6 +28,7 @@ public final class Conformance {
         return all;
     }
 
+    /** Runs the checks named in {@code args}, or all. */
     public static void main(String[] args) throws Exception {
         Mpi.run(args, mpi -> {
             Comm world = mpi.world();

@@ -1,0 +1,102 @@
+package org.jpar.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launches Java programs under mpirun, on jpar-all.jar plus the test classes, and collects
+ * what they print. Integration tests use it; it adds the flags root and oversubscription need.
+ */
+public final class MpiRunner {
+    /** Long enough for a slow machine, short enough that a hang fails the build soon. */
+    public static final long TIMEOUT_SECONDS = 180;
+
+    /** What a run did. */
+    public record Result(int exitCode, String output, boolean timedOut) {
+        /** Lines of output that start with {@code prefix}. */
+        public List<String> lines(String prefix) {
+            return output.lines().filter(l -> l.startsWith(prefix)).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit=" + exitCode + (timedOut ? " (timed out)" : "") + "\n" + output;
+        }
+    }
+
+    private MpiRunner() {
+    }
+
+    /** Runs {@code mainClass} on {@code ranks} ranks. */
+    public static Result run(int ranks, String mainClass, String... args) {
+        List<String> command = mpirun();
+        command.addAll(rank(ranks, classpath(), mainClass, args));
+        return exec(command);
+    }
+
+    /** The mpirun prefix, with the flags this machine needs. */
+    public static List<String> mpirun() {
+        List<String> command = new ArrayList<>(List.of("mpirun", "--oversubscribe"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--allow-run-as-root");
+        }
+        return command;
+    }
+
+    /** One MPMD section: {@code -n ranks java -cp classpath mainClass args}. */
+    public static List<String> rank(int ranks, String classpath, String mainClass, String... args) {
+        List<String> section = new ArrayList<>(List.of("-n", String.valueOf(ranks),
+            javaExecutable(), "-XX:+UseSerialGC", "-cp", classpath, mainClass));
+        section.addAll(List.of(args));
+        return section;
+    }
+
+    /** jpar-all.jar and the test classes. */
+    public static String classpath() {
+        return required("jpar.jar") + File.pathSeparator + required("jpar.testClasses");
+    }
+
+    /** Runs a command, merging stdout and stderr, killing it after {@link #TIMEOUT_SECONDS}. */
+    public static Result exec(List<String> command) {
+        try {
+            Path log = Files.createTempFile("jpar-mpirun", ".log");
+            try {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+                boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (!done) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor();
+                }
+                String output = Files.readString(log, StandardCharsets.UTF_8);
+                return new Result(done ? p.exitValue() : -1, output, !done);
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + command, e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run the "
+                + "integration tests through Maven (mvn verify)");
+        }
+        return value;
+    }
+}
