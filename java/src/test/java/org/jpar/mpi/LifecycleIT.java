@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.ToolProvider;
+import org.jpar.mpi.programs.AbortOnOneRank;
 import org.jpar.mpi.programs.AfterClose;
 import org.jpar.mpi.programs.MissingClass;
 import org.jpar.mpi.programs.NullPointerAfterInit;
@@ -47,6 +48,14 @@ class LifecycleIT {
         assertFalse(r.timedOut(), "the job hung:\n" + r);
         assertNotEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("boom on rank 1"), r::toString);
+    }
+
+    @Test
+    void abortEndsEveryRank() {
+        MpiRunner.Result r = MpiRunner.run(2, AbortOnOneRank.class.getName());
+        assertFalse(r.timedOut(), "the job hung:\n" + r);
+        assertEquals(3, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("rank 1 aborting"), r::toString);
     }
 
     @Test

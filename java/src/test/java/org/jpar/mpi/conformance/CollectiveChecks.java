@@ -133,7 +133,6 @@ final class CollectiveChecks {
     /** Rank r owns r + 1 elements: the total never divides evenly for size > 1. */
     static void vVariants(Comm c) {
         int size = c.size();
-        int root = lastRank(c);
         int[] counts = new int[size];
         int[] gapped = new int[size];
         int total = 0;
@@ -143,39 +142,49 @@ final class CollectiveChecks {
             total += counts[r];
         }
         int span = gapped[size - 1] + counts[size - 1];
-        for (Kind kind : Kind.values()) {
-            int mine = c.rank() + 1;
-            Object send = Values.filled(Type.INT, kind, mine, i -> 100 * c.rank() + i);
+        for (Type type : Type.values()) {
+            for (Kind kind : Kind.values()) {
+                vVariants(c, type, kind, counts, gapped, total, span);
+            }
+        }
+    }
 
-            Object all = Values.make(Type.INT, kind, total);
-            c.allgatherv(send, all, counts);
-            int at = 0;
+    private static void vVariants(Comm c, Type type, Kind kind, int[] counts, int[] gapped,
+                                  int total, int span) {
+        int size = c.size();
+        int root = lastRank(c);
+        String what = type + " " + kind;
+        int mine = c.rank() + 1;
+        Object send = Values.filled(type, kind, mine, i -> 10 * c.rank() + i);
+
+        Object all = Values.make(type, kind, total);
+        c.allgatherv(send, all, counts);
+        int at = 0;
+        for (int r = 0; r < size; r++) {
+            final int rr = r;
+            Check.elements(all, at, counts[r], i -> 10 * rr + i, "allgatherv " + what);
+            at += counts[r];
+        }
+
+        Object gathered = c.rank() == root ? Values.make(type, kind, span) : null;
+        c.gatherv(send, gathered, counts, gapped, root);
+        if (gathered != null) {
             for (int r = 0; r < size; r++) {
                 final int rr = r;
-                Check.elements(all, at, counts[r], i -> 100 * rr + i, "allgatherv " + kind);
-                at += counts[r];
+                Check.elements(gathered, gapped[r], counts[r], i -> 10 * rr + i,
+                    "gatherv with gaps " + what);
             }
-
-            Object gathered = c.rank() == root ? Values.make(Type.INT, kind, span) : null;
-            c.gatherv(send, gathered, counts, gapped, root);
-            if (gathered != null) {
-                for (int r = 0; r < size; r++) {
-                    final int rr = r;
-                    Check.elements(gathered, gapped[r], counts[r], i -> 100 * rr + i,
-                        "gatherv with gaps " + kind);
-                }
-            }
-
-            Object source = c.rank() == root ? Values.filled(Type.INT, kind, span, i -> i) : null;
-            Object part = Values.make(Type.INT, kind, mine);
-            c.scatterv(source, counts, gapped, part, root);
-            Check.elements(part, 0, mine, i -> gapped[c.rank()] + i, "scatterv with gaps " + kind);
-
-            Object contiguous = Values.make(Type.INT, kind, mine);
-            c.scatterv(c.rank() == root ? Values.filled(Type.INT, kind, total, i -> i) : null,
-                counts, contiguous, root);
-            int start = c.rank() * (c.rank() + 1) / 2;
-            Check.elements(contiguous, 0, mine, i -> start + i, "scatterv back to back " + kind);
         }
+
+        Object source = c.rank() == root ? Values.filled(type, kind, span, i -> i) : null;
+        Object part = Values.make(type, kind, mine);
+        c.scatterv(source, counts, gapped, part, root);
+        Check.elements(part, 0, mine, i -> gapped[c.rank()] + i, "scatterv with gaps " + what);
+
+        Object contiguous = Values.make(type, kind, mine);
+        c.scatterv(c.rank() == root ? Values.filled(type, kind, total, i -> i) : null,
+            counts, contiguous, root);
+        int start = c.rank() * (c.rank() + 1) / 2;
+        Check.elements(contiguous, 0, mine, i -> start + i, "scatterv back to back " + what);
     }
 }

@@ -86,12 +86,16 @@ final class PointToPointChecks {
     }
 
     static void sendrecvRing(Comm c) {
-        int[] out = {c.rank(), c.rank() * 2};
-        int[] in = new int[2];
-        Status st = c.sendrecv(out, next(c), 7, in, previous(c), 7);
-        Check.equal(2, st.count(), "count");
-        Check.equal(previous(c), in[0], "value");
-        Check.equal(previous(c) * 2, in[1], "value 2");
+        for (Type type : Type.values()) {
+            for (Kind kind : Kind.values()) {
+                Object out = Values.filled(type, kind, 2, i -> c.rank() * 2 + i);
+                Object in = Values.make(type, kind, 3);
+                Status st = c.sendrecv(out, next(c), 7, in, previous(c), 7);
+                String what = "sendrecv " + type + " " + kind;
+                Check.equal(2, st.count(), what + " count");
+                Check.elements(in, 0, 2, i -> previous(c) * 2 + i, what);
+            }
+        }
     }
 
     static void anySource(Comm c) {
