@@ -46,7 +46,7 @@ final class Buffers {
         if (isDirect(buf)) {
             Buffer b = (Buffer) buf;
             checkNativeOrder(b, type);
-            return DirectAddress.of(b) + (long) b.position() * type.bytes;
+            return Memory.address(b) + (long) b.position() * type.bytes;
         }
         ByteBuffer staged = scratch.slot(slot, (long) count * type.bytes);
         if (copyIn) {

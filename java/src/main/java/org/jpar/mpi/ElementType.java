@@ -29,6 +29,11 @@ enum ElementType {
         this.integral = integral;
     }
 
+    /** The type with jpar.h's number {@code code}. */
+    static ElementType of(int code) {
+        return values()[code];
+    }
+
     /**
      * The element type of a NIO buffer or primitive array.
      *

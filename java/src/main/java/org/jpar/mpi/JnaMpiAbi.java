@@ -8,6 +8,7 @@ import com.sun.jna.Native;
  */
 final class JnaMpiAbi implements MpiAbi {
     private static final String LIBRARY = "jpar";
+    private static MpiAbi loaded;
 
     private JnaMpiAbi() {
     }
@@ -16,7 +17,10 @@ final class JnaMpiAbi implements MpiAbi {
      * Registers the natives, or throws {@link UnsatisfiedLinkError} with what was tried and what
      * to do.
      */
-    static MpiAbi load() {
+    static synchronized MpiAbi load() {
+        if (loaded != null) {
+            return loaded;
+        }
         try {
             Native.register(JnaMpiAbi.class, LIBRARY);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
@@ -30,7 +34,8 @@ final class JnaMpiAbi implements MpiAbi {
             error.initCause(e);
             throw error;
         }
-        return new JnaMpiAbi();
+        loaded = new JnaMpiAbi();
+        return loaded;
     }
 
     @Override public native int jpar_init(int required, long provided);

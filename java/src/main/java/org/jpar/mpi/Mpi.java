@@ -25,6 +25,7 @@ public final class Mpi implements AutoCloseable {
     private static boolean finalized;
 
     final MpiAbi abi;
+    private final String backend;
     private final ThreadLevel threadLevel;
     private final Comm world;
     private final Comm self;
@@ -32,28 +33,34 @@ public final class Mpi implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean aborting;
 
-    /** The body of an MPI program, for {@link #run}. */
+    /** The body of an MPI program, for {@link #run} and {@link #local}. */
     @FunctionalInterface
     public interface Program {
         /** Runs on every rank with MPI initialized. */
         void run(Mpi mpi) throws Exception;
     }
 
-    private Mpi(MpiAbi abi, ThreadLevel threadLevel) {
+    private Mpi(MpiAbi abi, String backend, int required) {
+        Scratch s = Scratch.get();
+        MpiErrors.check(abi, abi.jpar_init(required, s.outAddress + Scratch.INT), "init");
         this.abi = abi;
-        this.threadLevel = threadLevel;
+        this.backend = backend;
+        this.threadLevel = ThreadLevel.values()[s.out.getInt(Scratch.INT)];
         this.world = new Comm(this, abi.jpar_comm_world(), true);
         this.self = new Comm(this, abi.jpar_comm_self(), true);
         this.mainThread = Thread.currentThread();
     }
 
     /**
-     * Initializes MPI asking for {@link ThreadLevel#MULTIPLE}.
+     * Initializes MPI asking for {@link ThreadLevel#MULTIPLE}, on the backend that
+     * {@code -Djpar.backend} names or the environment implies (see {@link #backend()}).
      *
      * @param args the program's arguments (MPI's launchers pass nothing through them today)
-     * @throws IllegalStateException if MPI was initialized before in this process
+     * @throws IllegalStateException if MPI was initialized before in this process, or
+     *     {@code -Djpar.ranks} asks for more than one local rank (use {@link #run} then)
+     * @throws IllegalArgumentException for an unknown {@code jpar.backend}
      * @throws MpiException if MPI_Init_thread fails
-     * @throws UnsatisfiedLinkError if libjpar.so or the MPI library cannot be loaded
+     * @throws UnsatisfiedLinkError if the native backend is asked for and cannot load
      */
     public static Mpi init(String[] args) {
         return init(args, ThreadLevel.MULTIPLE);
@@ -75,26 +82,61 @@ public final class Mpi implements AutoCloseable {
                 throw new IllegalStateException("MPI can be initialized only once per process: "
                     + (finalized ? "it was finalized" : "it is initialized") + " already");
             }
-            MpiAbi abi = JnaMpiAbi.load();
+            String backend = chooseBackend();
+            if (backend.equals(BackendChoice.LOCAL) && BackendChoice.localRanks() > 1) {
+                throw new IllegalStateException("jpar.ranks=" + BackendChoice.localRanks()
+                    + " runs several ranks in this JVM: start them with Mpi.run or Mpi.local");
+            }
+            MpiAbi abi = backend.equals(BackendChoice.LOCAL)
+                ? new LocalAbi(new LocalWorld(1), 0) : loadProcessAbi(backend);
             Scratch s = Scratch.get();
             MpiErrors.check(abi, abi.jpar_initialized(s.outAddress + Scratch.INT), "init");
             if (s.out.getInt(Scratch.INT) != 0) {
                 throw new IllegalStateException("MPI was initialized outside jpar in this process");
             }
-            MpiErrors.check(abi, abi.jpar_init(required.ordinal(), s.outAddress + Scratch.INT), "init");
-            Mpi mpi = new Mpi(abi, ThreadLevel.values()[s.out.getInt(Scratch.INT)]);
+            Mpi mpi = new Mpi(abi, backend, required.ordinal());
             instance = mpi;
             mpi.installFailureHandling();
             return mpi;
         }
     }
 
+    private static String chooseBackend() {
+        String requested = BackendChoice.requested();
+        if (requested != null) {
+            return requested;
+        }
+        if (BackendChoice.launched(System.getenv())) {
+            return BackendChoice.NATIVE;
+        }
+        try {
+            JnaMpiAbi.load();
+            return BackendChoice.NATIVE;
+        } catch (UnsatisfiedLinkError e) {
+            return BackendChoice.LOCAL;
+        }
+    }
+
+    private static MpiAbi loadProcessAbi(String backend) {
+        if (backend.equals(BackendChoice.NATIVE)) {
+            return JnaMpiAbi.load();
+        }
+        throw new UnsupportedOperationException("the openmpi backend needs Open MPI's mpi.jar and"
+            + " a jpar built with it (see the README)");
+    }
+
     /**
      * Initializes MPI, runs {@code program}, and finalizes. If the program throws, the exception
      * is printed and the job is aborted with exit code 1 when there are other ranks; on a single
-     * rank MPI is finalized and the exception is rethrown.
+     * rank MPI is finalized and the exception is rethrown. On the local backend with
+     * {@code -Djpar.ranks=N}, runs {@code program} on N ranks as {@link #local} does.
      */
     public static void run(String[] args, Program program) throws Exception {
+        if (BackendChoice.LOCAL.equals(BackendChoice.requested())
+                && BackendChoice.localRanks() > 1) {
+            local(BackendChoice.localRanks(), program);
+            return;
+        }
         Mpi mpi = init(args);
         try {
             program.run(mpi);
@@ -108,6 +150,74 @@ public final class Mpi implements AutoCloseable {
         mpi.close();
     }
 
+    /**
+     * Runs {@code program} on {@code ranks} ranks that are threads of this JVM (the local
+     * backend: pure Java, no MPI needed) and returns when all have finished. If a rank throws,
+     * the ranks still waiting on others are released with an {@link MpiException}, and the
+     * first exception is rethrown here.
+     *
+     * @throws IllegalArgumentException if {@code ranks} is less than 1
+     * @throws NullPointerException if {@code program} is null
+     */
+    public static void local(int ranks, Program program) throws Exception {
+        if (ranks < 1) {
+            throw new IllegalArgumentException("ranks must be at least 1: ranks=" + ranks);
+        }
+        if (program == null) {
+            throw new NullPointerException("program must not be null");
+        }
+        LocalWorld localWorld = new LocalWorld(ranks);
+        Thread[] threads = new Thread[ranks];
+        for (int r = 0; r < ranks; r++) {
+            final int rank = r;
+            threads[r] = new Thread(() -> {
+                Mpi mpi = null;
+                try {
+                    mpi = new Mpi(new LocalAbi(localWorld, rank), BackendChoice.LOCAL,
+                        ThreadLevel.MULTIPLE.ordinal());
+                    program.run(mpi);
+                } catch (Throwable t) {
+                    localWorld.fail(rank, t);
+                } finally {
+                    if (mpi != null) {
+                        mpi.closed = true;
+                    }
+                }
+            }, "jpar-rank-" + r);
+            threads[r].start();
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            localWorld.fail(-1, e);
+            for (Thread t : threads) {
+                t.join();
+            }
+            throw e;
+        }
+        Throwable failure = localWorld.failure();
+        if (failure instanceof Exception e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new MpiException("local", "rank " + localWorld.failedRank() + " failed", failure);
+        }
+    }
+
+    /**
+     * The backend this MPI runs on: {@code "native"} (libjpar.so over the MPI library),
+     * {@code "local"} (ranks are threads of this JVM) or {@code "openmpi"} (Open MPI's Java
+     * bindings).
+     */
+    public String backend() {
+        return backend;
+    }
+
     /** Whether {@code init} has succeeded in this process and {@code close} has not run. */
     public static boolean isInitialized() {
         synchronized (LOCK) {
@@ -116,6 +226,9 @@ public final class Mpi implements AutoCloseable {
     }
 
     private void installFailureHandling() {
+        if (backend.equals(BackendChoice.LOCAL)) {
+            return;
+        }
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             if (thread == mainThread && !closed && world.size() > 1) {
@@ -189,7 +302,8 @@ public final class Mpi implements AutoCloseable {
     }
 
     /**
-     * Aborts every process of the job with {@code code} as exit status; does not return.
+     * Aborts every process of the job with {@code code} as exit status; does not return. On the
+     * local backend, every rank is released with an exception and {@link #local} rethrows it.
      *
      * @throws IllegalStateException after {@link #close()}
      */
@@ -199,6 +313,9 @@ public final class Mpi implements AutoCloseable {
         System.out.flush();
         System.err.flush();
         abi.jpar_abort(world.handle(), code);
+        // Only the local backend returns: its ranks are threads, which end by exception.
+        closed = true;
+        throw new MpiException("abort", "rank " + world.rank() + " aborted with code " + code, null);
     }
 
     /** Whether {@link #close()} has run. */

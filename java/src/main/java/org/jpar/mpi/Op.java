@@ -31,6 +31,11 @@ public enum Op {
         this.floatingPoint = floatingPoint;
     }
 
+    /** The op with jpar.h's number {@code code}. */
+    static Op of(int code) {
+        return values()[code];
+    }
+
     /** Whether MPI defines this op on the type: logical and bitwise ops want integers. */
     boolean supports(ElementType type) {
         return type.integral || floatingPoint;

@@ -44,7 +44,7 @@ public final class Request {
 
     /** The address MPI reads or writes: the buffer's own memory, or the staging copy. */
     long address() {
-        return staging != null ? DirectAddress.of(staging)
+        return staging != null ? Memory.address(staging)
             : Buffers.address(buffer, type, count, null, 0, false);
     }
 

@@ -28,7 +28,7 @@ final class Scratch {
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
     final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES).order(ByteOrder.nativeOrder());
-    final long outAddress = DirectAddress.of(out);
+    final long outAddress = Memory.address(out);
     private final ByteBuffer[] slots = new ByteBuffer[4];
     private final long[] slotAddresses = new long[4];
 
@@ -47,7 +47,7 @@ final class Scratch {
                 Long.highestOneBit(Math.max(1, bytes - 1)) << 1));
             b = ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
             slots[slot] = b;
-            slotAddresses[slot] = DirectAddress.of(b);
+            slotAddresses[slot] = Memory.address(b);
         }
         b.clear();
         return b;

@@ -1,0 +1,205 @@
+package org.jpar.mpi;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.locks.Condition;
+
+/**
+ * A communicator of the pure-Java backend: its members (world ranks), the messages sent to each
+ * member and not yet received, the receives each member has posted, and an exchange area through
+ * which collectives see every member's arguments. All state is guarded by the world's lock.
+ */
+final class LocalComm {
+    /**
+     * Messages up to this size that find no posted receive are buffered and their send completes
+     * at once, as Open MPI's shared-memory transport does for small messages; larger ones wait
+     * for the receive and are copied once, straight into it.
+     */
+    static final int EAGER_BYTES = 4096;
+
+    final LocalWorld world;
+    final long id;
+    final int[] members;
+    private final int[] rankOfWorld;
+    private final ArrayDeque<Envelope>[] unexpected;
+    private final ArrayDeque<Envelope>[] posted;
+    private final int[] derivations;
+    private final Condition collective;
+    private Object[] slots;
+    private Object[] snapshot;
+    private int arrived;
+    private long round;
+
+    /** A pending send or a posted receive. */
+    static final class Envelope {
+        final int source;
+        final int tag;
+        final long address;
+        final long bytes;
+        final LocalRequest request;
+        /** The buffered copy of an eager message, kept reachable while it is queued. */
+        final java.nio.ByteBuffer copy;
+
+        Envelope(int source, int tag, long address, long bytes, LocalRequest request) {
+            this(source, tag, address, bytes, request, null);
+        }
+
+        private Envelope(int source, int tag, long address, long bytes, LocalRequest request,
+                         java.nio.ByteBuffer copy) {
+            this.source = source;
+            this.tag = tag;
+            this.address = address;
+            this.bytes = bytes;
+            this.request = request;
+            this.copy = copy;
+        }
+
+        /** This message buffered, its send completed. */
+        Envelope buffered() {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect((int) Math.max(1, bytes));
+            long at = Memory.address(b);
+            Memory.copy(address, at, bytes);
+            request.complete(0, source, tag, bytes);
+            return new Envelope(source, tag, at, bytes, request, b);
+        }
+
+        boolean matches(int wantSource, int wantTag) {
+            return (wantSource == Comm.ANY_SOURCE || wantSource == source)
+                && (wantTag == Comm.ANY_TAG || wantTag == tag);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    LocalComm(LocalWorld world, long id, int[] members) {
+        this.world = world;
+        this.id = id;
+        this.members = members.clone();
+        this.rankOfWorld = new int[world.size];
+        Arrays.fill(rankOfWorld, -1);
+        for (int i = 0; i < members.length; i++) {
+            rankOfWorld[members[i]] = i;
+        }
+        int n = members.length;
+        this.unexpected = new ArrayDeque[n];
+        this.posted = new ArrayDeque[n];
+        for (int i = 0; i < n; i++) {
+            unexpected[i] = new ArrayDeque<>();
+            posted[i] = new ArrayDeque<>();
+        }
+        this.derivations = new int[n];
+        this.collective = world.lock.newCondition();
+        this.slots = new Object[n];
+    }
+
+    int size() {
+        return members.length;
+    }
+
+    int rankOf(int worldRank) {
+        return rankOfWorld[worldRank];
+    }
+
+    /** A key that every member computes alike for its next dup or split. */
+    String nextDerivationKey(int rank, String what) {
+        return id + "/" + (derivations[rank]++) + "/" + what;
+    }
+
+    // Point to point. Callers hold the world's lock.
+
+    /** Delivers to the earliest matching posted receive, or queues as unexpected. */
+    void send(int dest, Envelope message) {
+        Iterator<Envelope> it = posted[dest].iterator();
+        while (it.hasNext()) {
+            Envelope receive = it.next();
+            if (message.matches(receive.source, receive.tag)) {
+                it.remove();
+                deliver(message, receive.address, receive.bytes, receive.request);
+                return;
+            }
+        }
+        unexpected[dest].addLast(message.bytes <= EAGER_BYTES ? message.buffered() : message);
+        world.rankSignals[members[dest]].signalAll();
+    }
+
+    /**
+     * Takes the earliest unexpected message that matches the receive's source and tag (which may
+     * be wildcards), or posts the receive.
+     */
+    void receive(int me, Envelope receive) {
+        Envelope message = takeUnexpected(me, receive.source, receive.tag);
+        if (message != null) {
+            deliver(message, receive.address, receive.bytes, receive.request);
+        } else {
+            posted[me].addLast(receive);
+        }
+    }
+
+    Envelope peekUnexpected(int me, int source, int tag) {
+        for (Envelope e : unexpected[me]) {
+            if (e.matches(source, tag)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    Envelope takeUnexpected(int me, int source, int tag) {
+        Iterator<Envelope> it = unexpected[me].iterator();
+        while (it.hasNext()) {
+            Envelope e = it.next();
+            if (e.matches(source, tag)) {
+                it.remove();
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The one copy of a message: from the sender's memory straight into the receiver's. */
+    void deliver(Envelope message, long address, long capacity, LocalRequest receiver) {
+        long bytes = Math.min(message.bytes, capacity);
+        Memory.copy(message.address, address, bytes);
+        receiver.complete(message.bytes > capacity ? LocalAbi.ERR_TRUNCATE : 0, message.source,
+            message.tag, bytes);
+        if (!message.request.done) {
+            message.request.complete(0, message.source, message.tag, message.bytes);
+        }
+    }
+
+    // Collectives.
+
+    /**
+     * Deposits {@code mine} and waits until every member has; returns all deposits by rank.
+     * Collectives call it twice: once with their arguments, once more (with null) after
+     * copying, so that no member's memory is released while another still reads it.
+     */
+    Object[] exchange(int rank, Object mine) {
+        world.lock.lock();
+        try {
+            world.checkFailure();
+            long myRound = round;
+            slots[rank] = mine;
+            if (++arrived == members.length) {
+                snapshot = slots;
+                slots = new Object[members.length];
+                arrived = 0;
+                round++;
+                collective.signalAll();
+                return snapshot;
+            }
+            while (round == myRound) {
+                world.checkFailure();
+                collective.awaitUninterruptibly();
+            }
+            return snapshot;
+        } finally {
+            world.lock.unlock();
+        }
+    }
+
+    /** Wakes members waiting in a collective; the world's lock is held. */
+    void wakeAll() {
+        collective.signalAll();
+    }
+}

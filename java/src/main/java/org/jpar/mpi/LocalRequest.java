@@ -1,0 +1,45 @@
+package org.jpar.mpi;
+
+/** A send or receive of the pure-Java backend, completed under the world's lock. */
+final class LocalRequest {
+    private final LocalWorld world;
+    private final int owner;
+    boolean done;
+    int error;
+    int source;
+    int tag;
+    long bytes;
+
+    LocalRequest(LocalWorld world, int ownerWorldRank) {
+        this.world = world;
+        this.owner = ownerWorldRank;
+    }
+
+    /** Marks the request done and wakes its rank; the world's lock is held. */
+    void complete(int errorCode, int fromSource, int withTag, long byteCount) {
+        done = true;
+        error = errorCode;
+        source = fromSource;
+        tag = withTag;
+        bytes = byteCount;
+        world.rankSignals[owner].signalAll();
+    }
+
+    /** Waits until done; the world's lock is held. */
+    void await() {
+        while (!done) {
+            world.checkFailure();
+            world.rankSignals[owner].awaitUninterruptibly();
+        }
+    }
+
+    /** Writes the status in jpar.h's layout at {@code status}, if not 0. */
+    void writeStatus(long status) {
+        if (status != 0) {
+            Memory.putInt(status, source);
+            Memory.putInt(status + 4, tag);
+            Memory.putInt(status + 8, error);
+            Memory.putInt(status + 12, (int) bytes);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.jpar.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** What the local backend adds to MPI's semantics: many ranks, failures, abort. */
+class LocalBackendTest {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @Test
+    void sixtyFourRanksOnTwoCoresExchangeAndReduce() {
+        AtomicInteger done = new AtomicInteger();
+        assertTimeoutPreemptively(LIMIT, () -> Mpi.local(64, mpi -> {
+            Comm world = mpi.world();
+            int next = (world.rank() + 1) % world.size();
+            int previous = (world.rank() + world.size() - 1) % world.size();
+            long[] in = new long[1];
+            Request r = world.isend(new long[] {world.rank()}, next, 1);
+            world.recv(in, previous, 1);
+            r.waitFor();
+            assertEquals(previous, in[0]);
+            long[] sum = new long[1];
+            world.allreduce(new long[] {world.rank()}, sum, Op.SUM);
+            assertEquals(64L * 63 / 2, sum[0]);
+            done.incrementAndGet();
+        }));
+        assertEquals(64, done.get());
+    }
+
+    /** 63 ranks wait in a barrier while rank 0 sleeps: blocked, they use next to no CPU. */
+    @Test
+    void waitingRanksBlockInsteadOfSpinning() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        AtomicLong waitingCpuNanos = new AtomicLong();
+        assertTimeoutPreemptively(LIMIT, () -> Mpi.local(64, mpi -> {
+            Comm world = mpi.world();
+            world.barrier();
+            long before = threads.getCurrentThreadCpuTime();
+            if (world.rank() == 0) {
+                Thread.sleep(400);
+            }
+            world.barrier();
+            if (world.rank() != 0) {
+                waitingCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - before);
+            }
+        }));
+        // Spinning would burn both cores for the 400 ms: about 800 ms of CPU in all.
+        assertTrue(waitingCpuNanos.get() < 200_000_000L,
+            "CPU used while waiting: " + waitingCpuNanos.get() / 1_000_000 + " ms");
+    }
+
+    @Test
+    void aFailingRankReleasesTheOthersAndItsExceptionReachesTheCaller() {
+        IllegalStateException boom = new IllegalStateException("boom on rank 2");
+        AtomicInteger released = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () ->
+            assertTimeoutPreemptively(LIMIT, () -> Mpi.local(4, mpi -> {
+                Comm world = mpi.world();
+                if (world.rank() == 2) {
+                    throw boom;
+                }
+                try {
+                    if (world.rank() == 0) {
+                        world.recv(new int[1], 2, 0);
+                    } else {
+                        world.barrier();
+                    }
+                } catch (MpiException e) {
+                    assertTrue(e.getMessage().contains("rank 2"), e.getMessage());
+                    released.incrementAndGet();
+                    throw e;
+                }
+            })));
+        assertSame(boom, thrown);
+        assertEquals(3, released.get());
+    }
+
+    @Test
+    void abortEndsEveryRank() {
+        MpiException e = assertThrows(MpiException.class, () ->
+            assertTimeoutPreemptively(LIMIT, () -> Mpi.local(3, mpi -> {
+                if (mpi.world().rank() == 1) {
+                    mpi.abort(5);
+                }
+                mpi.world().barrier();
+            })));
+        assertTrue(e.getMessage().contains("code 5"), e.getMessage());
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Mpi.local(0, mpi -> { }));
+        assertThrows(NullPointerException.class, () -> Mpi.local(2, null));
+    }
+
+    @Test
+    void ranksAreIndependentOfTheProcessMpi() throws Exception {
+        AtomicInteger ranks = new AtomicInteger();
+        Mpi.local(2, mpi -> {
+            assertEquals(ThreadLevel.MULTIPLE, mpi.threadLevel());
+            assertTrue(mpi.wtime() > 0);
+            assertTrue(!mpi.processorName().isEmpty());
+            ranks.incrementAndGet();
+        });
+        Mpi.local(2, mpi -> ranks.incrementAndGet());
+        assertEquals(4, ranks.get());
+    }
+}
