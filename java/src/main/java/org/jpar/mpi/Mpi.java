@@ -121,8 +121,15 @@ public final class Mpi implements AutoCloseable {
         if (backend.equals(BackendChoice.NATIVE)) {
             return JnaMpiAbi.load();
         }
-        throw new UnsupportedOperationException("the openmpi backend needs Open MPI's mpi.jar and"
-            + " a jpar built with it (see the README)");
+        try {
+            // Compiled only where mpi.jar was present at build time (the openmpi profile).
+            return (MpiAbi) Class.forName("org.jpar.mpi.OpenMpiAbi").getDeclaredConstructor()
+                .newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new UnsupportedOperationException("the openmpi backend needs Open MPI's Java "
+                + "bindings (mpi.jar and libmpi_java.so) and a jpar built with them; see the "
+                + "README: " + e, e);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jpar.mpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,25 +15,38 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The conformance suite on the native backend under {@code mpirun -n 1, 2, 3, 4}. */
+/**
+ * The conformance suite under mpirun: the native backend with 1, 2, 3 and 4 ranks, and the
+ * openmpi backend (Open MPI's mpi.jar) with 2 ranks where the build included it.
+ */
 class ConformanceIT {
     @TestFactory
-    Stream<DynamicNode> conformanceUnderMpirun() {
-        return Stream.of(1, 2, 3, 4).map(ranks -> {
-            MpiRunner.Result result = MpiRunner.run(ranks, Conformance.class.getName());
-            List<DynamicNode> tests = new ArrayList<>();
-            tests.add(DynamicTest.dynamicTest("exit code", () -> {
-                assertFalse(result.timedOut(), () -> "timed out:\n" + result);
-                assertEquals(0, result.exitCode(), result::toString);
+    Stream<DynamicNode> nativeBackend() {
+        return Stream.of(1, 2, 3, 4).map(ranks -> suite("native", ranks));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> openmpiBackend() {
+        assumeTrue(Boolean.getBoolean("jpar.openmpi"), "built without mpi.jar");
+        return Stream.of(suite("openmpi", 2));
+    }
+
+    private static DynamicNode suite(String backend, int ranks) {
+        MpiRunner.Result result = MpiRunner.runWith(ranks, "-Djpar.backend=" + backend,
+            Conformance.class.getName());
+        List<DynamicNode> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("exit code and backend", () -> {
+            assertFalse(result.timedOut(), () -> "timed out:\n" + result);
+            assertEquals(0, result.exitCode(), result::toString);
+            assertEquals(ranks, result.lines("BACKEND " + backend + " ").size(), result::toString);
+        }));
+        for (String check : Conformance.checks().keySet()) {
+            tests.add(DynamicTest.dynamicTest(check, () -> {
+                assertTrue(result.lines("FAIL " + check + " ").isEmpty(), result::toString);
+                assertEquals(ranks, result.lines("PASS " + check + " ").size(),
+                    () -> "every rank passes " + check + ":\n" + result);
             }));
-            for (String check : Conformance.checks().keySet()) {
-                tests.add(DynamicTest.dynamicTest(check, () -> {
-                    assertTrue(result.lines("FAIL " + check + " ").isEmpty(), result::toString);
-                    assertEquals(ranks, result.lines("PASS " + check + " ").size(),
-                        () -> "every rank passes " + check + ":\n" + result);
-                }));
-            }
-            return DynamicContainer.dynamicContainer("mpirun -n " + ranks, tests);
-        });
+        }
+        return DynamicContainer.dynamicContainer(backend + ", mpirun -n " + ranks, tests);
     }
 }

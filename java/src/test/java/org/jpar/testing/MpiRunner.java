@@ -35,8 +35,17 @@ public final class MpiRunner {
 
     /** Runs {@code mainClass} on {@code ranks} ranks. */
     public static Result run(int ranks, String mainClass, String... args) {
+        return runWith(ranks, null, mainClass, args);
+    }
+
+    /** Runs {@code mainClass} on {@code ranks} ranks with one extra JVM option (or null). */
+    public static Result runWith(int ranks, String jvmOption, String mainClass, String... args) {
         List<String> command = mpirun();
-        command.addAll(rank(ranks, classpath(), mainClass, args));
+        List<String> section = rank(ranks, classpath(), mainClass, args);
+        if (jvmOption != null) {
+            section.add(section.indexOf("-cp"), jvmOption);
+        }
+        command.addAll(section);
         return exec(command);
     }
 

@@ -1,0 +1,527 @@
+package org.jpar.mpi;
+
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import mpi.Datatype;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.MPIException;
+import mpi.Message;
+import mpi.Request;
+import mpi.Status;
+
+/**
+ * jpar's ABI over Open MPI's own Java bindings (mpi.jar and libmpi_java.so): the comparison path
+ * for users coming from them. Addresses become direct ByteBuffer views, which mpi.jar hands to
+ * MPI without a copy; handles index mpi.jar's objects. Built only when mpi.jar is present (the
+ * Maven profile {@code openmpi}).
+ */
+final class OpenMpiAbi implements MpiAbi {
+    private static final long WORLD = 1;
+    private static final long SELF = 2;
+    /** mpi.jar reports an error's text and class only on its exception: kept for the ABI's queries. */
+    private static final ThreadLocal<MPIException> LAST_ERROR = new ThreadLocal<>();
+
+    private final Map<Long, Intracomm> comms = new ConcurrentHashMap<>();
+    private final Map<Long, Request> requests = new ConcurrentHashMap<>();
+    private final Map<Long, Message> messages = new ConcurrentHashMap<>();
+    private final AtomicLong nextHandle = new AtomicLong(3);
+    /** Something valid to pass where mpi.jar wants a buffer that MPI will not touch. */
+    private final ByteBuffer unused = ByteBuffer.allocateDirect(8);
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws MPIException;
+    }
+
+    /** Runs an mpi.jar call and turns its exception into the MPI error code. */
+    private static int call(Call body) {
+        try {
+            body.run();
+            return 0;
+        } catch (MPIException e) {
+            LAST_ERROR.set(e);
+            return e.getErrorCode() != 0 ? e.getErrorCode() : 16;
+        }
+    }
+
+    private ByteBuffer view(long address, long bytes) {
+        if (address == 0 || bytes <= 0) {
+            return unused;
+        }
+        return new Pointer(address).getByteBuffer(0, bytes);
+    }
+
+    private static Datatype type(int code) {
+        return switch (ElementType.of(code)) {
+            case BYTE -> MPI.BYTE;
+            case SHORT -> MPI.SHORT;
+            case INT -> MPI.INT;
+            case LONG -> MPI.LONG;
+            case FLOAT -> MPI.FLOAT;
+            case DOUBLE -> MPI.DOUBLE;
+            case CHAR -> MPI.CHAR;
+        };
+    }
+
+    private static long bytes(int count, int type) {
+        return (long) count * ElementType.of(type).bytes;
+    }
+
+    private static mpi.Op op(int code) {
+        return switch (Op.of(code)) {
+            case SUM -> MPI.SUM;
+            case PROD -> MPI.PROD;
+            case MIN -> MPI.MIN;
+            case MAX -> MPI.MAX;
+            case LAND -> MPI.LAND;
+            case LOR -> MPI.LOR;
+            case LXOR -> MPI.LXOR;
+            case BAND -> MPI.BAND;
+            case BOR -> MPI.BOR;
+            case BXOR -> MPI.BXOR;
+        };
+    }
+
+    private static int rank(int jparRank) {
+        return jparRank == Comm.ANY_SOURCE ? MPI.ANY_SOURCE
+            : jparRank == Comm.PROC_NULL ? MPI.PROC_NULL : jparRank;
+    }
+
+    private static int tag(int jparTag) {
+        return jparTag == Comm.ANY_TAG ? MPI.ANY_TAG : jparTag;
+    }
+
+    private static void writeStatus(Status st, long status) throws MPIException {
+        if (status == 0) {
+            return;
+        }
+        int source = st.getSource();
+        int t = st.getTag();
+        Memory.putInt(status, source == MPI.PROC_NULL ? Comm.PROC_NULL
+            : source == MPI.ANY_SOURCE ? Comm.ANY_SOURCE : source);
+        Memory.putInt(status + 4, t == MPI.ANY_TAG ? Comm.ANY_TAG : t);
+        Memory.putInt(status + 8, st.getError());
+        int count = st.getCount(MPI.BYTE);
+        Memory.putInt(status + 12, count == MPI.UNDEFINED ? Comm.UNDEFINED : count);
+    }
+
+    private Intracomm comm(long handle) {
+        return handle == WORLD ? MPI.COMM_WORLD : handle == SELF ? MPI.COMM_SELF : comms.get(handle);
+    }
+
+    private static int[] ints(long address, int n) {
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Memory.getInt(address + 4L * i);
+        }
+        return values;
+    }
+
+    private static long extent(int[] counts, int[] displs, int type) {
+        long end = 0;
+        for (int i = 0; i < counts.length; i++) {
+            end = Math.max(end, (long) displs[i] + counts[i]);
+        }
+        return end * ElementType.of(type).bytes;
+    }
+
+    // ------------------------------------------------------------------------------ lifecycle
+
+    @Override
+    public int jpar_init(int required, long provided) {
+        return call(() -> {
+            int level = MPI.InitThread(new String[0], required);
+            MPI.COMM_WORLD.setErrhandler(MPI.ERRORS_RETURN);
+            MPI.COMM_SELF.setErrhandler(MPI.ERRORS_RETURN);
+            Memory.putInt(provided, level == MPI.THREAD_MULTIPLE ? 3
+                : level == MPI.THREAD_SERIALIZED ? 2 : level == MPI.THREAD_FUNNELED ? 1 : 0);
+        });
+    }
+
+    @Override
+    public int jpar_finalize() {
+        return call(MPI::Finalize);
+    }
+
+    @Override
+    public int jpar_initialized(long flag) {
+        return call(() -> Memory.putInt(flag, MPI.isInitialized() ? 1 : 0));
+    }
+
+    @Override
+    public int jpar_finalized(long flag) {
+        return call(() -> Memory.putInt(flag, MPI.isFinalized() ? 1 : 0));
+    }
+
+    @Override
+    public int jpar_abort(long comm, int code) {
+        return call(() -> comm(comm).abort(code));
+    }
+
+    @Override
+    public double jpar_wtime() {
+        try {
+            return MPI.wtime();
+        } catch (MPIException e) {
+            return System.nanoTime() / 1e9;
+        }
+    }
+
+    @Override
+    public int jpar_max_processor_name() {
+        return 256;
+    }
+
+    @Override
+    public int jpar_processor_name(long name, long length) {
+        return call(() -> writeText(MPI.getProcessorName(), name, length));
+    }
+
+    @Override
+    public int jpar_error_string(int code, long text, long length) {
+        MPIException last = LAST_ERROR.get();
+        writeText(last != null && last.getErrorCode() == code ? last.getMessage()
+            : "MPI error " + code, text, length);
+        return 0;
+    }
+
+    @Override
+    public int jpar_error_class(int code, long errorClass) {
+        MPIException last = LAST_ERROR.get();
+        Memory.putInt(errorClass, last != null && last.getErrorCode() == code
+            ? last.getErrorClass() : code);
+        return 0;
+    }
+
+    @Override
+    public int jpar_max_error_string() {
+        return 256;
+    }
+
+    private static void writeText(String s, long text, long length) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        int n = Math.min(bytes.length, 255);
+        for (int i = 0; i < n; i++) {
+            Memory.putByte(text + i, bytes[i]);
+        }
+        Memory.putInt(length, n);
+    }
+
+    // -------------------------------------------------------------------------- communicators
+
+    @Override
+    public long jpar_comm_null() {
+        return 0L;
+    }
+
+    @Override
+    public long jpar_comm_world() {
+        return WORLD;
+    }
+
+    @Override
+    public long jpar_comm_self() {
+        return SELF;
+    }
+
+    @Override
+    public int jpar_comm_rank(long comm, long rank) {
+        return call(() -> Memory.putInt(rank, comm(comm).getRank()));
+    }
+
+    @Override
+    public int jpar_comm_size(long comm, long size) {
+        return call(() -> Memory.putInt(size, comm(comm).getSize()));
+    }
+
+    @Override
+    public int jpar_comm_tag_ub(long comm, long tagUb) {
+        return call(() -> {
+            Object value = comm(comm).getAttr(MPI.TAG_UB);
+            Memory.putInt(tagUb, value instanceof Integer i ? i : 32767);
+        });
+    }
+
+    private long register(Intracomm c) {
+        if (c == null || c.isNull()) {
+            return 0L;
+        }
+        long handle = nextHandle.getAndIncrement();
+        comms.put(handle, c);
+        return handle;
+    }
+
+    @Override
+    public int jpar_comm_dup(long comm, long out) {
+        return call(() -> Memory.putLong(out, register(comm(comm).dup())));
+    }
+
+    @Override
+    public int jpar_comm_split(long comm, int color, int key, long out) {
+        return call(() -> Memory.putLong(out, register(comm(comm).split(
+            color == Comm.UNDEFINED ? MPI.UNDEFINED : color, key))));
+    }
+
+    @Override
+    public int jpar_comm_free(long comm) {
+        return call(() -> {
+            Intracomm c = comms.remove(Memory.getLong(comm));
+            if (c != null) {
+                c.free();
+            }
+            Memory.putLong(comm, 0L);
+        });
+    }
+
+    @Override
+    public int jpar_barrier(long comm) {
+        return call(() -> comm(comm).barrier());
+    }
+
+    // ------------------------------------------------------------------------- point to point
+
+    @Override
+    public int jpar_send(long buf, int count, int type, int dest, int tag, long comm) {
+        return call(() -> comm(comm).send(view(buf, bytes(count, type)), count, type(type),
+            rank(dest), tag));
+    }
+
+    @Override
+    public int jpar_recv(long buf, int count, int type, int source, int tag, long comm,
+                         long status) {
+        return call(() -> writeStatus(comm(comm).recv(view(buf, bytes(count, type)), count,
+            type(type), rank(source), tag(tag)), status));
+    }
+
+    @Override
+    public int jpar_sendrecv(long sendbuf, int sendcount, int dest, int sendtag, long recvbuf,
+                             int recvcount, int source, int recvtag, int type, long comm,
+                             long status) {
+        return call(() -> writeStatus(comm(comm).sendRecv(
+            view(sendbuf, bytes(sendcount, type)), sendcount, type(type), rank(dest), sendtag,
+            view(recvbuf, bytes(recvcount, type)), recvcount, type(type), rank(source),
+            tag(recvtag)), status));
+    }
+
+    @Override
+    public int jpar_probe(int source, int tag, long comm, long status) {
+        return call(() -> writeStatus(comm(comm).probe(rank(source), tag(tag)), status));
+    }
+
+    @Override
+    public int jpar_iprobe(int source, int tag, long comm, long flag, long status) {
+        return call(() -> {
+            Status st = comm(comm).iProbe(rank(source), tag(tag));
+            Memory.putInt(flag, st != null ? 1 : 0);
+            if (st != null) {
+                writeStatus(st, status);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_mprobe(int source, int tag, long comm, long message, long status) {
+        return call(() -> {
+            Message m = new Message();
+            Status st = m.mProbe(rank(source), tag(tag), comm(comm));
+            long handle = nextHandle.getAndIncrement();
+            messages.put(handle, m);
+            Memory.putLong(message, handle);
+            writeStatus(st, status);
+        });
+    }
+
+    @Override
+    public int jpar_mrecv(long buf, int count, int type, long message, long status) {
+        return call(() -> {
+            Message m = messages.remove(Memory.getLong(message));
+            Memory.putLong(message, 0L);
+            writeStatus(m.mRecv(view(buf, bytes(count, type)), count, type(type)), status);
+        });
+    }
+
+    private long register(Request r) {
+        long handle = nextHandle.getAndIncrement();
+        requests.put(handle, r);
+        return handle;
+    }
+
+    @Override
+    public int jpar_isend(long buf, int count, int type, int dest, int tag, long comm,
+                          long request) {
+        return call(() -> Memory.putLong(request, register(comm(comm).iSend(
+            view(buf, bytes(count, type)), count, type(type), rank(dest), tag))));
+    }
+
+    @Override
+    public int jpar_irecv(long buf, int count, int type, int source, int tag, long comm,
+                          long request) {
+        return call(() -> Memory.putLong(request, register(comm(comm).iRecv(
+            view(buf, bytes(count, type)), count, type(type), rank(source), tag(tag)))));
+    }
+
+    @Override
+    public int jpar_wait(long request, long status) {
+        return call(() -> {
+            Request r = requests.remove(Memory.getLong(request));
+            Memory.putLong(request, 0L);
+            writeStatus(r.waitStatus(), status);
+        });
+    }
+
+    @Override
+    public int jpar_test(long request, long flag, long status) {
+        return call(() -> {
+            long handle = Memory.getLong(request);
+            Status st = requests.get(handle).testStatus();
+            Memory.putInt(flag, st != null ? 1 : 0);
+            if (st != null) {
+                requests.remove(handle);
+                Memory.putLong(request, 0L);
+                writeStatus(st, status);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_waitall(int count, long requestArray, long statuses) {
+        return call(() -> {
+            Request[] all = new Request[count];
+            for (int i = 0; i < count; i++) {
+                all[i] = requests.remove(Memory.getLong(requestArray + 8L * i));
+                Memory.putLong(requestArray + 8L * i, 0L);
+            }
+            Status[] done = Request.waitAllStatus(all);
+            for (int i = 0; i < count; i++) {
+                writeStatus(done[i], statuses + 16L * i);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_waitany(int count, long requestArray, long index, long status) {
+        return call(() -> {
+            Request[] all = new Request[count];
+            for (int i = 0; i < count; i++) {
+                all[i] = requests.get(Memory.getLong(requestArray + 8L * i));
+            }
+            Status st = Request.waitAnyStatus(all);
+            int i = st.getIndex();
+            if (i == MPI.UNDEFINED) {
+                Memory.putInt(index, Comm.UNDEFINED);
+                return;
+            }
+            requests.remove(Memory.getLong(requestArray + 8L * i));
+            Memory.putLong(requestArray + 8L * i, 0L);
+            Memory.putInt(index, i);
+            writeStatus(st, status);
+        });
+    }
+
+    // ----------------------------------------------------------------------------- collectives
+
+    @Override
+    public int jpar_bcast(long buf, int count, int type, int root, long comm) {
+        return call(() -> comm(comm).bcast(view(buf, bytes(count, type)), count, type(type), root));
+    }
+
+    @Override
+    public int jpar_reduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
+                           long comm) {
+        return call(() -> comm(comm).reduce(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op), root));
+    }
+
+    @Override
+    public int jpar_allreduce(long sendbuf, long recvbuf, int count, int type, int op,
+                              long comm) {
+        return call(() -> comm(comm).allReduce(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op)));
+    }
+
+    @Override
+    public int jpar_gather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                           int root, long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            c.gather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_gatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
+                            long displs, int type, int root, long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            boolean isRoot = c.getRank() == root;
+            int n = c.getSize();
+            int[] counts = isRoot ? ints(recvcounts, n) : new int[n];
+            int[] offsets = isRoot ? ints(displs, n) : new int[n];
+            c.gatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, isRoot ? extent(counts, offsets, type) : 0), counts, offsets,
+                type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_allgather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                              long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            c.allGather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type));
+        });
+    }
+
+    @Override
+    public int jpar_allgatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
+                               long displs, int type, long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            int[] counts = ints(recvcounts, c.getSize());
+            int[] offsets = ints(displs, c.getSize());
+            c.allGatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, extent(counts, offsets, type)), counts, offsets, type(type));
+        });
+    }
+
+    @Override
+    public int jpar_scatter(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                            int root, long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            c.scatter(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount, type(type),
+                view(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_scatterv(long sendbuf, long sendcounts, long displs, long recvbuf,
+                             int recvcount, int type, int root, long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            boolean isRoot = c.getRank() == root;
+            int n = c.getSize();
+            int[] counts = isRoot ? ints(sendcounts, n) : new int[n];
+            int[] offsets = isRoot ? ints(displs, n) : new int[n];
+            c.scatterv(view(sendbuf, isRoot ? extent(counts, offsets, type) : 0), counts, offsets,
+                type(type), view(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                             long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            c.allToAll(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount, type(type),
+                view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type));
+        });
+    }
+}
