@@ -27,8 +27,9 @@ final class JnaMpiAbi implements MpiAbi {
             UnsatisfiedLinkError error = new UnsatisfiedLinkError(
                 "jpar: cannot load libjpar.so. Tried jna.library.path="
                     + System.getProperty("jna.library.path", "(unset)")
-                    + ", the system library path, and the copy inside the jar (com/sun/jna "
-                    + "resource folder for this platform). libjpar.so needs the MPI library it "
+                    + ", the system library path, and the copy inside the jar ("
+                    + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjpar.so). libjpar.so needs the "
+                    + "MPI library it "
                     + "was built against (Open MPI's libmpi.so.40 on Debian: apt-get install "
                     + "openmpi-bin libopenmpi-dev, or run ci/setup). Cause: " + e.getMessage());
             error.initCause(e);

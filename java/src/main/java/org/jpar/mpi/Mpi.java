@@ -15,6 +15,12 @@ import java.nio.charset.StandardCharsets;
  * }
  * }</pre>
  *
+ * <p>Three backends run the same API ({@link #backend()}): {@code native} (libjpar.so over the
+ * MPI library), {@code local} (ranks are threads of this JVM, see {@link #local}) and
+ * {@code openmpi} (Open MPI's Java bindings). {@code -Djpar.backend} chooses; otherwise a process
+ * started by mpirun or srun is native, and a plain {@code java} run is a native singleton where
+ * MPI loads and a local rank where it does not.
+ *
  * <p>An exception that escapes the thread that called {@code init} (or the body given to
  * {@link #run}) aborts the whole job with MPI_Abort, so the other ranks do not wait forever.
  * An {@code Mpi} left open when the JVM exits is finalized by a shutdown hook.

@@ -1,0 +1,87 @@
+package org.jpar.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jpar.examples.Psum;
+import org.jpar.mpi.programs.ShowBackend;
+import org.jpar.testing.MpiRunner;
+import org.junit.jupiter.api.Test;
+
+/** How a program finds its backend: launcher, plain java, or -Djpar.backend. */
+class BackendChoiceIT {
+    private static MpiRunner.Result java(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(args));
+        return MpiRunner.exec(command);
+    }
+
+    @Test
+    void underMpirunItIsNative() {
+        MpiRunner.Result r = MpiRunner.run(2, ShowBackend.class.getName());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(2, r.lines("backend=native ").size(), r::toString);
+    }
+
+    @Test
+    void plainJavaIsANativeSingleton() {
+        MpiRunner.Result r = java("-cp", MpiRunner.classpath(), ShowBackend.class.getName());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(List.of("backend=native rank=0 size=1"), r.lines("backend="), r::toString);
+    }
+
+    /** jna.noclasspath hides the bundled libjpar.so, as a machine without MPI would. */
+    @Test
+    void plainJavaFallsBackToLocalWhereTheNativeLibraryCannotLoad() {
+        MpiRunner.Result r = java("-Djna.noclasspath=true", "-cp", MpiRunner.classpath(),
+            ShowBackend.class.getName());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(List.of("backend=local rank=0 size=1"), r.lines("backend="), r::toString);
+
+        MpiRunner.Result forced = java("-Djpar.backend=native", "-Djna.noclasspath=true", "-cp",
+            MpiRunner.classpath(), ShowBackend.class.getName());
+        assertNotEquals(0, forced.exitCode(), forced::toString);
+        assertTrue(forced.output().contains("jpar: cannot load libjpar.so. Tried"), forced::toString);
+    }
+
+    @Test
+    void localRanksRunTheSeedProgramsWithoutMpirun() {
+        MpiRunner.Result r = java("-Djpar.backend=local", "-Djpar.ranks=4", "-cp",
+            MpiRunner.classpath(), ShowBackend.class.getName());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(4, r.lines("backend=local ").stream().filter(l -> l.endsWith("size=4"))
+            .count(), r::toString);
+
+        MpiRunner.Result psum = java("-Djpar.backend=local", "-Djpar.ranks=3", "-cp",
+            MpiRunner.classpath(), Psum.class.getName(), "1001");
+        assertEquals(0, psum.exitCode(), psum::toString);
+        String line = psum.lines("sum = ").get(0);
+        String[] parts = line.replace("sum = ", "").replace(" , serial", "").split(" ");
+        double parallel = Double.parseDouble(parts[0]);
+        double serial = Double.parseDouble(parts[parts.length - 1]);
+        assertEquals(serial, parallel, 1e-9 * serial, line);
+    }
+
+    @Test
+    void anUnknownBackendIsAClearError() {
+        MpiRunner.Result r = java("-Djpar.backend=mpich", "-cp", MpiRunner.classpath(),
+            ShowBackend.class.getName());
+        assertNotEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("jpar.backend must be native, local or openmpi: "
+            + "jpar.backend=mpich"), r::toString);
+    }
+
+    @Test
+    void badRankCountsAreClearErrors() {
+        MpiRunner.Result r = java("-Djpar.backend=local", "-Djpar.ranks=zero", "-cp",
+            MpiRunner.classpath(), ShowBackend.class.getName());
+        assertNotEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("jpar.ranks must be a positive integer: jpar.ranks=zero"),
+            r::toString);
+    }
+}

@@ -1,0 +1,14 @@
+package org.jpar.mpi.programs;
+
+import org.jpar.mpi.Mpi;
+
+/** Prints which backend Mpi.run chose, and the world's size, on every rank. */
+public final class ShowBackend {
+    private ShowBackend() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Mpi.run(args, mpi -> System.out.println("backend=" + mpi.backend() + " rank="
+            + mpi.world().rank() + " size=" + mpi.world().size()));
+    }
+}
