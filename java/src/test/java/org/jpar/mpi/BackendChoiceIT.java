@@ -57,6 +57,15 @@ class BackendChoiceIT {
         assertEquals(4, r.lines("backend=local ").stream().filter(l -> l.endsWith("size=4"))
             .count(), r::toString);
 
+        MpiRunner.Result mpiTest = java("-Djpar.backend=local", "-Djpar.ranks=2", "-cp",
+            MpiRunner.classpath(), org.jpar.examples.MpiTest.class.getName());
+        assertEquals(List.of("rank = 1 : data = [1.0, 2.0, 3.0, 4.0]"), mpiTest.lines("rank = "),
+            mpiTest::toString);
+        MpiRunner.Result matVec = java("-Djpar.backend=local", "-Djpar.ranks=3", "-cp",
+            MpiRunner.classpath(), org.jpar.examples.MatVec.class.getName(), "101");
+        assertTrue(matVec.output().contains("matvec N=101 ranks=3: y equals serial A·x to 1e-12: "
+            + "true"), matVec::toString);
+
         MpiRunner.Result psum = java("-Djpar.backend=local", "-Djpar.ranks=3", "-cp",
             MpiRunner.classpath(), Psum.class.getName(), "1001");
         assertEquals(0, psum.exitCode(), psum::toString);

@@ -98,6 +98,15 @@ class LocalBackendTest {
     }
 
     @Test
+    void callsAfterTheRanksFinishAreRefused() throws Exception {
+        Comm[] kept = new Comm[1];
+        Mpi.local(1, mpi -> kept[0] = mpi.world());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> kept[0].send(new int[1], 0, 0));
+        assertTrue(e.getMessage().contains("call=send"), e.getMessage());
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Mpi.local(0, mpi -> { }));
         assertThrows(NullPointerException.class, () -> Mpi.local(2, null));
