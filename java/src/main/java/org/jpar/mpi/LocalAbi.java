@@ -215,14 +215,6 @@ final class LocalAbi implements MpiAbi {
         return 0;
     }
 
-    @Override
-    public int jpar_barrier(long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            c.exchange(rankIn(c), null);
-        });
-    }
-
     // ------------------------------------------------------------------------- point to point
 
     private LocalRequest startSend(LocalComm c, long buf, int count, int type, int dest, int tag) {
@@ -480,20 +472,46 @@ final class LocalAbi implements MpiAbi {
 
     // ----------------------------------------------------------------------------- collectives
 
+    /** What a rank does in a collective once it sees every rank's deposit. */
+    private interface CollectiveStep {
+        void run(int rank, Object[] all);
+    }
+
+    /**
+     * Runs a collective: every rank deposits, each then copies what it needs from the others'
+     * memory, and a second exchange keeps every deposit valid until all ranks are done with it.
+     */
+    private int collective(long comm, Object deposit, CollectiveStep step) {
+        return guarded(() -> {
+            LocalComm c = comm(comm);
+            int rank = rankIn(c);
+            step.run(rank, c.exchange(rank, deposit));
+            c.exchange(rank, null);
+        });
+    }
+
     private static long bytes(int count, int type) {
         return (long) count * ElementType.of(type).bytes;
     }
 
+    /** Copies {@code block} bytes from each rank's deposit (at an offset) to block r of recvbuf. */
+    private static void concatenate(Object[] all, long offsetInSource, long recvbuf, long block) {
+        for (int r = 0; r < all.length; r++) {
+            Memory.copy((Long) all[r] + offsetInSource, recvbuf + r * block, block);
+        }
+    }
+
+    @Override
+    public int jpar_barrier(long comm) {
+        return collective(comm, null, (rank, all) -> { });
+    }
+
     @Override
     public int jpar_bcast(long buf, int count, int type, int root, long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, buf);
+        return collective(comm, buf, (rank, all) -> {
             if (rank != root) {
                 Memory.copy((Long) all[root], buf, bytes(count, type));
             }
-            c.exchange(rank, null);
         });
     }
 
@@ -508,57 +526,36 @@ final class LocalAbi implements MpiAbi {
     @Override
     public int jpar_reduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
                            long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, sendbuf);
+        return collective(comm, sendbuf, (rank, all) -> {
             if (rank == root) {
                 reduceInto(recvbuf, all, count, type, op);
             }
-            c.exchange(rank, null);
         });
     }
 
     @Override
     public int jpar_allreduce(long sendbuf, long recvbuf, int count, int type, int op,
                               long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, sendbuf);
-            reduceInto(recvbuf, all, count, type, op);
-            c.exchange(rank, null);
-        });
+        return collective(comm, sendbuf, (rank, all) -> reduceInto(recvbuf, all, count, type, op));
     }
 
     @Override
     public int jpar_gather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                            int root, long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, sendbuf);
+        return collective(comm, sendbuf, (rank, all) -> {
             if (rank == root) {
-                long block = bytes(recvcount, type);
-                for (int r = 0; r < all.length; r++) {
-                    Memory.copy((Long) all[r], recvbuf + r * block, block);
-                }
+                concatenate(all, 0, recvbuf, bytes(recvcount, type));
             }
-            c.exchange(rank, null);
         });
     }
 
     @Override
     public int jpar_gatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                             long displs, int type, int root, long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, new long[] {sendbuf, sendcount});
+        return collective(comm, new long[] {sendbuf, sendcount}, (rank, all) -> {
             if (rank == root) {
                 gatherInto(all, recvbuf, recvcounts, displs, type);
             }
-            c.exchange(rank, null);
         });
     }
 
@@ -577,71 +574,44 @@ final class LocalAbi implements MpiAbi {
     @Override
     public int jpar_allgather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                               long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, sendbuf);
-            long block = bytes(recvcount, type);
-            for (int r = 0; r < all.length; r++) {
-                Memory.copy((Long) all[r], recvbuf + r * block, block);
-            }
-            c.exchange(rank, null);
-        });
+        return collective(comm, sendbuf,
+            (rank, all) -> concatenate(all, 0, recvbuf, bytes(recvcount, type)));
     }
 
     @Override
     public int jpar_allgatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                                long displs, int type, long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, new long[] {sendbuf, sendcount});
-            gatherInto(all, recvbuf, recvcounts, displs, type);
-            c.exchange(rank, null);
-        });
+        return collective(comm, new long[] {sendbuf, sendcount},
+            (rank, all) -> gatherInto(all, recvbuf, recvcounts, displs, type));
     }
 
     @Override
     public int jpar_scatter(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                             int root, long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, sendbuf);
+        return collective(comm, sendbuf, (rank, all) -> {
             long block = bytes(recvcount, type);
             Memory.copy((Long) all[root] + rank * block, recvbuf, block);
-            c.exchange(rank, null);
         });
     }
 
     @Override
     public int jpar_scatterv(long sendbuf, long sendcounts, long displs, long recvbuf,
                              int recvcount, int type, int root, long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, new long[] {sendbuf, sendcounts, displs});
+        return collective(comm, new long[] {sendbuf, sendcounts, displs}, (rank, all) -> {
             long[] source = (long[]) all[root];
             int width = ElementType.of(type).bytes;
             int n = Math.min(recvcount, Memory.getInt(source[1] + 4L * rank));
             Memory.copy(source[0] + (long) Memory.getInt(source[2] + 4L * rank) * width, recvbuf,
                 (long) n * width);
-            c.exchange(rank, null);
         });
     }
 
     @Override
     public int jpar_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                              long comm) {
-        return guarded(() -> {
-            LocalComm c = comm(comm);
-            int rank = rankIn(c);
-            Object[] all = c.exchange(rank, sendbuf);
+        return collective(comm, sendbuf, (rank, all) -> {
             long block = bytes(recvcount, type);
-            for (int r = 0; r < all.length; r++) {
-                Memory.copy((Long) all[r] + rank * block, recvbuf + r * block, block);
-            }
-            c.exchange(rank, null);
+            concatenate(all, rank * block, recvbuf, block);
         });
     }
 
