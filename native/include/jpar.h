@@ -13,7 +13,7 @@
  *   - Source and tag wildcards, MPI_PROC_NULL and MPI_UNDEFINED are the JPAR_
  *     values below, whatever the MPI library uses.
  *
- * Nothing here calls back into the caller.
+ * Only the pool's task callback calls back into the caller.
  */
 #ifndef JPAR_H
 #define JPAR_H
@@ -143,6 +143,59 @@ int jpar_scatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t 
                   void *recvbuf, int32_t recvcount, int32_t type, int32_t root, int64_t comm);
 int jpar_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                   int32_t type, int64_t comm);
+
+/*
+ * The pthread pool. Workers run tasks from a FIFO queue; an idle worker spins for at most
+ * spin_ns nanoseconds before it sleeps, so a busy pool answers in well under a microsecond and
+ * an idle one uses no CPU. Workers inherit the creating thread's CPU affinity set. Pool calls
+ * return 0 or a negative errno.
+ *
+ * A Java task is a number: a worker runs it by calling the pool's callback with the number and
+ * its worker index. Each worker also calls it once with JPAR_POOL_WORKER_START before its first
+ * task and once with JPAR_POOL_WORKER_EXIT before it ends.
+ */
+#define JPAR_POOL_WORKER_START (-1)
+#define JPAR_POOL_WORKER_EXIT (-2)
+
+typedef void (*jpar_pool_callback)(int64_t task, int32_t worker);
+
+int jpar_pool_create(int32_t workers, int64_t spin_ns, jpar_pool_callback callback,
+                     int64_t *pool);
+int jpar_pool_workers(int64_t pool);
+int jpar_pool_submit(int64_t pool, int64_t task);
+/* No new tasks; workers finish the queue, then exit. */
+int jpar_pool_close(int64_t pool);
+/* No new tasks; queued Java tasks are dropped and workers exit as soon as they come back. */
+int jpar_pool_terminate(int64_t pool);
+/* After close or terminate: join != 0 waits for every worker to exit. The pool's memory goes
+   when the last worker has; the handle is invalid after this call. */
+int jpar_pool_free(int64_t pool, int32_t join);
+/* The calling thread's kernel thread id. */
+int64_t jpar_thread_id(void);
+/* CPUs in the calling thread's affinity set. */
+int32_t jpar_cpu_count(void);
+
+/*
+ * Kernels over the pool: the range splits into one contiguous chunk per worker (fixed, so results
+ * are the same for a given worker count): chunk c of C covers [c*n/C, (c+1)*n/C). Each chunk
+ * sums with four accumulators (its k-th element into accumulator k % 4, combined as
+ * (a0 + a1) + (a2 + a3)) and chunks combine in order, in double precision. Ranges
+ * shorter than min_parallel run on the calling thread as one chunk.
+ */
+int jpar_sum_f64(int64_t pool, const double *x, int64_t n, int64_t min_parallel, double *out);
+int jpar_sum_f32(int64_t pool, const float *x, int64_t n, int64_t min_parallel, double *out);
+int jpar_dot_f64(int64_t pool, const double *x, const double *y, int64_t n, int64_t min_parallel,
+                 double *out);
+int jpar_dot_f32(int64_t pool, const float *x, const float *y, int64_t n, int64_t min_parallel,
+                 double *out);
+/* y = a * x + y */
+int jpar_axpy_f64(int64_t pool, double a, const double *x, double *y, int64_t n,
+                  int64_t min_parallel);
+/* x = a * x */
+int jpar_scale_f64(int64_t pool, double a, double *x, int64_t n, int64_t min_parallel);
+/* y = A x, A row-major rows x cols; rows split into chunks, each row a four-accumulator dot. */
+int jpar_matvec_f64(int64_t pool, const double *a, const double *x, double *y, int64_t rows,
+                    int64_t cols, int64_t min_parallel);
 
 #ifdef __cplusplus
 }

@@ -1,13 +1,12 @@
 package org.jpar.mpi;
 
-import com.sun.jna.Native;
+import org.jpar.internal.NativeLoader;
 
 /**
  * The JNA binding of {@link MpiAbi}: direct mapping ({@code Native.register}), every pointer a
  * {@code long}, so a call allocates nothing and costs one JNA dispatch.
  */
 final class JnaMpiAbi implements MpiAbi {
-    private static final String LIBRARY = "jpar";
     private static MpiAbi loaded;
 
     private JnaMpiAbi() {
@@ -18,24 +17,10 @@ final class JnaMpiAbi implements MpiAbi {
      * to do.
      */
     static synchronized MpiAbi load() {
-        if (loaded != null) {
-            return loaded;
+        if (loaded == null) {
+            NativeLoader.register(JnaMpiAbi.class);
+            loaded = new JnaMpiAbi();
         }
-        try {
-            Native.register(JnaMpiAbi.class, LIBRARY);
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            UnsatisfiedLinkError error = new UnsatisfiedLinkError(
-                "jpar: cannot load libjpar.so. Tried jna.library.path="
-                    + System.getProperty("jna.library.path", "(unset)")
-                    + ", the system library path, and the copy inside the jar ("
-                    + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjpar.so). libjpar.so needs the "
-                    + "MPI library it "
-                    + "was built against (Open MPI's libmpi.so.40 on Debian: apt-get install "
-                    + "openmpi-bin libopenmpi-dev, or run ci/setup). Cause: " + e.getMessage());
-            error.initCause(e);
-            throw error;
-        }
-        loaded = new JnaMpiAbi();
         return loaded;
     }
 

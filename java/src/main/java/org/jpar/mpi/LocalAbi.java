@@ -1,5 +1,6 @@
 package org.jpar.mpi;
 
+import org.jpar.internal.Memory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

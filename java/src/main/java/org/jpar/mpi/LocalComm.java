@@ -1,5 +1,6 @@
 package org.jpar.mpi;
 
+import org.jpar.internal.Memory;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;

@@ -1,5 +1,7 @@
 package org.jpar.mpi;
 
+import org.jpar.internal.Memory;
+
 /** A send or receive of the pure-Java backend, completed under the world's lock. */
 final class LocalRequest {
     private final LocalWorld world;

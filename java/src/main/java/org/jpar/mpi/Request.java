@@ -1,5 +1,6 @@
 package org.jpar.mpi;
 
+import org.jpar.internal.Memory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
