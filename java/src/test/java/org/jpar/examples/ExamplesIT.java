@@ -86,6 +86,32 @@ class ExamplesIT {
             + ": y equals serial A·x to 1e-12: true"), loaded::toString);
     }
 
+    @ParameterizedTest(name = "--backend {0}")
+    @ValueSource(strings = {"threads", "pthreads"})
+    void poolTaskShowsWhichWorkerRanEachTask(String backend) {
+        MpiRunner.Result r = MpiRunner.exec(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", MpiRunner.classpath(), PoolTask.class.getName(), "--backend", backend));
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(List.of("cpu_count = " + Runtime.getRuntime().availableProcessors()),
+            r.lines("cpu_count = "), r::toString);
+        List<String> pairs = r.lines("(");
+        assertEquals(8, pairs.size(), r::toString);
+        Pattern pair = Pattern.compile("^\\(jpar-pool-([0-2]) \\(worker \\1, tid \\d+, pid "
+            + "(\\d+)\\), (\\d)\\)$");
+        for (int i = 0; i < 8; i++) {
+            Matcher m = pair.matcher(pairs.get(i));
+            assertTrue(m.matches(), pairs.get(i));
+            assertEquals(String.valueOf(i + 1), m.group(3), "results in input order");
+        }
+        Matcher sums = Pattern.compile("^sum = (\\S+) , serial sum = (\\S+)$", Pattern.MULTILINE)
+            .matcher(r.output());
+        assertTrue(sums.find(), r::toString);
+        assertEquals(Double.parseDouble(sums.group(2)), Double.parseDouble(sums.group(1)), 1e-9);
+        assertTrue(r.output().contains("matvec N=1000 on the pool: y equals serial A·x to 1e-12: "
+            + "true"), r::toString);
+    }
+
     private static double[] toArray(java.nio.DoubleBuffer b) {
         double[] values = new double[b.remaining()];
         b.get(0, values);

@@ -1,0 +1,27 @@
+package org.jpar.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jpar.pool.programs.LeavePoolRunning;
+import org.jpar.testing.MpiRunner;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What needs a JVM of its own: exiting with a live pool. */
+class PoolIT {
+    @ParameterizedTest
+    @EnumSource(PoolBackend.class)
+    void theJvmExitsWithALivePool(PoolBackend backend) {
+        MpiRunner.Result r = MpiRunner.exec(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", MpiRunner.classpath(), LeavePoolRunning.class.getName(), backend.name()));
+        assertFalse(r.timedOut(), r::toString);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("results [10, 20, 30]"), r::toString);
+        assertTrue(r.output().contains("main returns with the pool open"), r::toString);
+    }
+}
