@@ -170,6 +170,10 @@ int jpar_pool_terminate(int64_t pool);
 /* After close or terminate: join != 0 waits for every worker to exit. The pool's memory goes
    when the last worker has; the handle is invalid after this call. */
 int jpar_pool_free(int64_t pool, int32_t join);
+/* Runs fn(arg, i, worker) for every i in [0, count) on the workers and the calling thread
+   (worker -1), and returns when all have run. For C callers: the kernels below use it. */
+typedef void (*jpar_range_fn)(void *arg, int64_t index, int32_t worker);
+int jpar_pool_parallel_for(int64_t pool, int64_t count, jpar_range_fn fn, void *arg);
 /* The calling thread's kernel thread id. */
 int64_t jpar_thread_id(void);
 /* CPUs in the calling thread's affinity set. */

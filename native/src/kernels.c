@@ -14,17 +14,8 @@ struct job {
     double a;
     int64_t n;
     int64_t cols;
-    int32_t chunks;
+    int64_t chunks;
     double *partials;
-    atomic_int remaining;
-    pthread_mutex_t lock;
-    pthread_cond_t done;
-    int waiting;
-};
-
-struct chunk {
-    struct job *job;
-    int32_t index;
 };
 
 /* Four accumulators, element i of the chunk into accumulator i % 4. */
@@ -82,94 +73,38 @@ static void run_range(struct job *job, int32_t index, int64_t lo, int64_t hi) {
     }
 }
 
-static void run_chunk(struct job *job, int32_t index) {
+static void run_chunk(void *arg, int64_t index, int32_t worker) {
+    (void) worker;
+    struct job *job = arg;
     int64_t lo = job->n * index / job->chunks;
     int64_t hi = job->n * (index + 1) / job->chunks;
-    run_range(job, index, lo, hi);
+    run_range(job, (int32_t) index, lo, hi);
 }
 
-static void chunk_main(void *arg, int32_t worker) {
-    (void) worker;
-    struct chunk *c = arg;
-    struct job *job = c->job;
-    run_chunk(job, c->index);
-    if (atomic_fetch_sub(&job->remaining, 1) == 1) {
-        pthread_mutex_lock(&job->lock);
-        if (job->waiting) {
-            pthread_cond_signal(&job->done);
-        }
-        pthread_mutex_unlock(&job->lock);
-    }
-}
-
-/* Runs the job on the pool (the caller takes chunk 0) or inline when it is small. */
+/* Runs the job's chunks on the pool, or inline when the range is small; sums partials in order. */
 static int run(int64_t handle, struct job *job, int64_t min_parallel) {
-    struct jpar_pool *pool = jpar_pool_of(handle);
-    int32_t chunks = job->n < min_parallel || job->n < 2 ? 1 : jpar_pool_size(pool);
-    if ((int64_t) chunks > job->n && job->n > 0) {
-        chunks = (int32_t) job->n;
+    int64_t chunks = job->n < min_parallel || job->n < 2 ? 1 : jpar_pool_size(jpar_pool_of(handle));
+    if (chunks > job->n && job->n > 0) {
+        chunks = job->n;
     }
-    double inline_partial[1];
+    double one[1] = {0};
     job->chunks = chunks;
-    if (chunks == 1) {
-        job->partials = inline_partial;
-        run_chunk(job, 0);
-        if (job->kind <= DOT_F32) {
-            *job->out = inline_partial[0];
-        }
-        return 0;
-    }
-    job->partials = calloc((size_t) chunks, sizeof(double));
-    struct chunk *parts = calloc((size_t) chunks, sizeof *parts);
-    if (job->partials == NULL || parts == NULL) {
-        free(job->partials);
-        free(parts);
+    job->partials = chunks == 1 ? one : calloc((size_t) chunks, sizeof(double));
+    if (job->partials == NULL) {
         return -ENOMEM;
     }
-    pthread_mutex_init(&job->lock, NULL);
-    pthread_cond_init(&job->done, NULL);
-    job->waiting = 0;
-    atomic_init(&job->remaining, chunks - 1);
-    int rc = 0;
-    int32_t queued = 0;
-    for (int32_t i = 1; i < chunks; i++) {
-        parts[i].job = job;
-        parts[i].index = i;
-        struct jpar_work work = {chunk_main, &parts[i], 0};
-        rc = jpar_pool_push(pool, work);
-        if (rc != 0) {
-            break;
-        }
-        queued++;
-    }
-    /* What could not be queued (a closed pool) runs here, so the result is still whole. */
-    for (int32_t i = queued + 1; i < chunks; i++) {
-        run_chunk(job, i);
-        atomic_fetch_sub(&job->remaining, 1);
-    }
-    run_chunk(job, 0);
-    int64_t deadline = jpar_now_ns() + jpar_pool_spin_ns(pool);
-    while (atomic_load(&job->remaining) > 0 && jpar_now_ns() < deadline) {
-        jpar_cpu_relax();
-    }
-    pthread_mutex_lock(&job->lock);
-    job->waiting = 1;
-    while (atomic_load(&job->remaining) > 0) {
-        pthread_cond_wait(&job->done, &job->lock);
-    }
-    pthread_mutex_unlock(&job->lock);
-    if (job->kind <= DOT_F32) {
+    int rc = jpar_pool_parallel_for(handle, chunks, run_chunk, job);
+    if (rc == 0 && job->kind <= DOT_F32) {
         double total = 0;
-        for (int32_t i = 0; i < chunks; i++) {
+        for (int64_t i = 0; i < chunks; i++) {
             total += job->partials[i];
         }
         *job->out = total;
     }
-    pthread_mutex_destroy(&job->lock);
-    pthread_cond_destroy(&job->done);
-    free(job->partials);
-    free(parts);
-    return 0;
+    if (job->partials != one) {
+        free(job->partials);
+    }
+    return rc;
 }
 
 int jpar_sum_f64(int64_t pool, const double *x, int64_t n, int64_t min_parallel, double *out) {

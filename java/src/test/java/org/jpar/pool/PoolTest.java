@@ -244,16 +244,43 @@ class PoolTest {
         }
     }
 
-    /** JNA attaches each pthread once: every task on a worker sees the same Thread object. */
+    /**
+     * JNA attaches each pthread once: every task on a worker sees the same Thread object, and
+     * after join the workers have detached (their Thread objects are no longer alive).
+     */
     @org.junit.jupiter.api.Test
-    void pthreadsAttachToTheJvmOnce() throws Exception {
+    void pthreadsAttachToTheJvmOnceAndDetachAtShutdown() throws Exception {
         Map<Integer, Set<Thread>> threads = new ConcurrentHashMap<>();
-        try (Pool pool = Pool.create(2, PoolBackend.PTHREADS)) {
-            pool.map(x -> threads.computeIfAbsent(Pool.currentWorker().orElseThrow().index(),
-                k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread()), range(0, 2000), 1);
-        }
+        Pool pool = Pool.create(2, PoolBackend.PTHREADS);
+        pool.map(x -> threads.computeIfAbsent(Pool.currentWorker().orElseThrow().index(),
+            k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread()), range(0, 2000), 1);
         assertFalse(threads.isEmpty());
         threads.values().forEach(set -> assertEquals(1, set.size(), threads.toString()));
+        threads.values().forEach(set -> assertTrue(set.iterator().next().isDaemon()));
+        pool.close();
+        assertTimeoutPreemptively(LIMIT, pool::join);
+        for (Set<Thread> set : threads.values()) {
+            Thread t = set.iterator().next();
+            t.join(10_000);
+            assertFalse(t.isAlive(), t + " detached");
+        }
+    }
+
+    /** An idle pool sleeps after its bounded spin: 300 ms idle costs far less than 300 ms CPU. */
+    @ParameterizedTest
+    @EnumSource(PoolBackend.class)
+    void anIdlePoolDoesNotBurnACore(PoolBackend backend) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        try (Pool pool = Pool.create(2, backend)) {
+            pool.map(x -> x, range(0, 10));
+            Thread.sleep(50);
+            long before = os.getProcessCpuTime();
+            Thread.sleep(300);
+            long used = os.getProcessCpuTime() - before;
+            // Two workers spinning throughout would use about 600 ms.
+            assertTrue(used < 150_000_000L, "CPU while idle: " + used / 1_000_000 + " ms");
+        }
     }
 
     @org.junit.jupiter.api.Test
