@@ -223,6 +223,27 @@ public final class Mpi implements AutoCloseable {
     }
 
     /**
+     * Makes the {@code ranks} ranks of a new local world (threads of this JVM, as {@link #local}
+     * runs them) and returns them by rank, for callers that drive each rank from threads of
+     * their own: rank i's calls must come from threads that act as rank i. Collectives wait for
+     * every rank, so each rank needs a thread that makes them.
+     *
+     * @throws IllegalArgumentException if {@code ranks} is less than 1
+     */
+    public static java.util.List<Mpi> localRanks(int ranks) {
+        if (ranks < 1) {
+            throw new IllegalArgumentException("ranks must be at least 1: ranks=" + ranks);
+        }
+        LocalWorld localWorld = new LocalWorld(ranks);
+        java.util.List<Mpi> all = new java.util.ArrayList<>(ranks);
+        for (int r = 0; r < ranks; r++) {
+            all.add(new Mpi(new LocalAbi(localWorld, r), BackendChoice.LOCAL,
+                ThreadLevel.MULTIPLE.ordinal()));
+        }
+        return all;
+    }
+
+    /**
      * The backend this MPI runs on: {@code "native"} (libjpar.so over the MPI library),
      * {@code "local"} (ranks are threads of this JVM) or {@code "openmpi"} (Open MPI's Java
      * bindings).

@@ -6,9 +6,9 @@ import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import org.jpar.internal.Serialization;
 
 /**
  * Java serialization straight into and out of a thread's native scratch memory, so an object
@@ -45,7 +45,7 @@ final class ObjectCodec {
      */
     static Object read(ByteBuffer bytes, int at, int length, String call) {
         ByteBuffer view = bytes.duplicate().limit(at + length).position(at);
-        try (ObjectInputStream in = new ContextObjectInput(new BufferInput(view))) {
+        try (ObjectInputStream in = new Serialization.ContextObjectInput(new BufferInput(view))) {
             return in.readObject();
         } catch (ClassNotFoundException e) {
             throw new MpiException(call, "cannot deserialize the message: class "
@@ -115,27 +115,6 @@ final class ObjectCodec {
         @Override
         public int available() {
             return source.remaining();
-        }
-    }
-
-    /** Resolves classes through the thread's context loader first, as application servers need. */
-    private static final class ContextObjectInput extends ObjectInputStream {
-        ContextObjectInput(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc)
-                throws IOException, ClassNotFoundException {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader != null) {
-                try {
-                    return Class.forName(desc.getName(), false, loader);
-                } catch (ClassNotFoundException e) {
-                    // fall through to the default resolution
-                }
-            }
-            return super.resolveClass(desc);
         }
     }
 }

@@ -1,0 +1,221 @@
+package org.jpar.cluster;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.jpar.internal.Serialization;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.MpiException;
+import org.jpar.mpi.Request;
+
+/**
+ * A connection to a cluster's engines, as ipyparallel's Client: {@link #ids()}, a view of one
+ * engine, a direct view of all, and a load-balanced view. One dispatcher thread receives every
+ * result; sends are nonblocking, so a slow engine never stalls the others.
+ */
+public final class Client implements AutoCloseable {
+    private static final long CLOSE_GRACE_MILLIS = 5_000;
+
+    private final Comm comm;
+    private final int[] engineRanks;
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Request> sends = new ConcurrentLinkedQueue<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private final LoadBalancer balancer;
+    private final Thread dispatcher;
+    private final Runnable release;
+    private volatile boolean closed;
+
+    /**
+     * @param comm the communicator shared with the engines
+     * @param engineRanks engine i's rank in {@code comm}
+     * @param release what to do once every engine has stopped (free the communicator, join
+     *     threads)
+     */
+    Client(Comm comm, int[] engineRanks, Runnable release) {
+        this.comm = comm;
+        this.engineRanks = engineRanks.clone();
+        this.release = release;
+        this.balancer = new LoadBalancer(engineRanks.length);
+        this.dispatcher = new Thread(this::dispatch, "jpar-cluster-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    /** The engines' ids, 0 to n-1. */
+    public List<Integer> ids() {
+        return IntStream.range(0, engineRanks.length).boxed().toList();
+    }
+
+    /**
+     * A view of engine {@code id} alone.
+     *
+     * @throws IllegalArgumentException for an id that is not one of {@link #ids()}
+     */
+    public EngineView engine(int id) {
+        checkEngine(id);
+        return new EngineView(this, id);
+    }
+
+    /** A direct view of every engine. */
+    public DirectView all() {
+        return new DirectView(this, IntStream.range(0, engineRanks.length).toArray());
+    }
+
+    /** A view that hands each task to the next free engine. */
+    public LoadBalancedView loadBalancedView() {
+        return new LoadBalancedView(this);
+    }
+
+    /**
+     * Stops the engines (they leave their loops; spawned JVMs exit) and releases the cluster.
+     * Tasks still queued fail. If an engine does not answer within 5 s (a task that never ends),
+     * close returns anyway: that engine stops after its task returns, and until then its thread
+     * or process stays busy. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        for (int rank : engineRanks) {
+            send(rank, new Messages.Stop());
+        }
+        try {
+            dispatcher.join(CLOSE_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean allStopped = !dispatcher.isAlive();
+        failPending("the cluster closed before the task finished");
+        if (allStopped) {
+            reapSends(true);
+            release.run();
+        }
+    }
+
+    /** Whether {@link #close()} has run. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ------------------------------------------------------------------------ for the views
+
+    Pending submit(int engine, Remote<?> body) {
+        byte[] message = taskBytes(body);
+        Pending p = register(false);
+        send(engineRanks[engine], p, message);
+        return p;
+    }
+
+    Pending submitBalanced(Remote<?> body) {
+        byte[] message = taskBytes(body);
+        Pending p = register(true);
+        balancer.submit(engine -> send(engineRanks[engine], p, message));
+        return p;
+    }
+
+    void checkEngine(int id) {
+        if (id < 0 || id >= engineRanks.length) {
+            throw new IllegalArgumentException("no such engine: id=" + id + ", ids=0.."
+                + (engineRanks.length - 1));
+        }
+    }
+
+    int engines() {
+        return engineRanks.length;
+    }
+
+    // ------------------------------------------------------------------------------ internals
+
+    private Pending register(boolean balanced) {
+        if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+        }
+        Pending p = new Pending(nextId.getAndIncrement(), balanced);
+        pending.put(p.id, p);
+        return p;
+    }
+
+    /** The serialized task, made before anything is sent so a bad task fails here. */
+    private byte[] taskBytes(Remote<?> body) {
+        if (body == null) {
+            throw new NullPointerException("task must not be null");
+        }
+        try {
+            return Serialization.toBytes(body);
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException("the task is not serializable: class="
+                + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the task cannot be serialized: " + e, e);
+        }
+    }
+
+    private void send(int rank, Pending p, byte[] body) {
+        p.submittedMicros = TaskRecord.nowMicros();
+        send(rank, new Messages.Task(p.id, body));
+    }
+
+    private void send(int rank, Object message) {
+        byte[] bytes;
+        try {
+            bytes = Serialization.toBytes(message);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize a cluster message: " + e, e);
+        }
+        sends.add(comm.isend(bytes, rank, Messages.TAG_TASK));
+    }
+
+    /** Drops the sends that have completed (all of them when {@code all}). */
+    private void reapSends(boolean all) {
+        Request r;
+        while ((r = sends.peek()) != null && (all || r.test())) {
+            if (all) {
+                r.waitFor();
+            }
+            sends.poll();
+        }
+    }
+
+    private void dispatch() {
+        int stopped = 0;
+        try {
+            while (stopped < engineRanks.length) {
+                Object message = comm.recvObject(Comm.ANY_SOURCE, Messages.TAG_RESULT);
+                if (message instanceof Messages.Stopped) {
+                    stopped++;
+                    continue;
+                }
+                Messages.Result result = (Messages.Result) message;
+                Pending p = pending.remove(result.id());
+                if (p != null) {
+                    p.result.complete(result);
+                    if (p.balanced && !closed) {
+                        balancer.done(result.engineId());
+                    }
+                }
+                reapSends(false);
+            }
+        } catch (MpiException | IllegalStateException e) {
+            failPending("the cluster's connection failed: " + e);
+        }
+    }
+
+    private void failPending(String why) {
+        List<Pending> left = new ArrayList<>(pending.values());
+        pending.clear();
+        for (Pending p : left) {
+            p.result.completeExceptionally(new IllegalStateException(why + " (task " + p.id + ")"));
+        }
+    }
+}

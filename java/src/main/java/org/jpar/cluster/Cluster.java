@@ -1,0 +1,75 @@
+package org.jpar.cluster;
+
+import java.util.List;
+import java.util.Optional;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.Mpi;
+
+/**
+ * Starts engines and connects a {@link Client} to them, as ipyparallel's {@code ipcluster}:
+ * engines are MPI ranks under mpirun ({@link #fromWorld}), or threads of this JVM
+ * ({@link #local}).
+ */
+public final class Cluster {
+    private Cluster() {
+    }
+
+    /**
+     * Makes a cluster of the MPI job: rank 0 gets the client, ranks 1..n-1 serve as engines 0..n-2
+     * and return (empty) when the client closes. Every rank must call it.
+     *
+     * <pre>{@code
+     * Mpi.run(args, mpi -> {
+     *     Optional<Client> maybe = Cluster.fromWorld(mpi);
+     *     if (maybe.isEmpty()) return;          // an engine: the client has closed
+     *     try (Client client = maybe.get()) { ... }
+     * });
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the job has fewer than 2 ranks
+     */
+    public static Optional<Client> fromWorld(Mpi mpi) {
+        Comm world = mpi.world();
+        if (world.size() < 2) {
+            throw new IllegalArgumentException("a cluster needs a client and at least one engine: "
+                + "size=" + world.size() + " (start it with mpirun -n 2 or more)");
+        }
+        Comm comm = world.dup();
+        if (comm.rank() != 0) {
+            Engine.serve(comm, 0, comm.rank() - 1);
+            comm.free();
+            return Optional.empty();
+        }
+        int[] engineRanks = new int[comm.size() - 1];
+        for (int e = 0; e < engineRanks.length; e++) {
+            engineRanks[e] = e + 1;
+        }
+        return Optional.of(new Client(comm, engineRanks, comm::free));
+    }
+
+    /**
+     * A cluster of {@code engines} engines that are threads of this JVM (the local MPI backend):
+     * the embedded default for laptops and tests.
+     *
+     * @throws IllegalArgumentException if {@code engines} is less than 1
+     */
+    public static Client local(int engines) {
+        if (engines < 1) {
+            throw new IllegalArgumentException("engines must be at least 1: engines=" + engines);
+        }
+        List<Mpi> ranks = Mpi.localRanks(engines + 1);
+        Thread[] threads = new Thread[engines];
+        for (int e = 0; e < engines; e++) {
+            Mpi rank = ranks.get(e + 1);
+            final int id = e;
+            threads[e] = new Thread(() -> Engine.serve(rank.world(), 0, id), "jpar-engine-" + e);
+            threads[e].setDaemon(true);
+            threads[e].start();
+        }
+        int[] engineRanks = new int[engines];
+        for (int e = 0; e < engines; e++) {
+            engineRanks[e] = e + 1;
+        }
+        return new Client(ranks.get(0).world(), engineRanks, () -> { });
+    }
+}

@@ -1,0 +1,23 @@
+package org.jpar.cluster;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A task the client has sent and not yet heard back about. */
+final class Pending {
+    final long id;
+    final boolean balanced;
+    final CompletableFuture<Messages.Result> result = new CompletableFuture<>();
+    /** Set when the task is sent: a load-balanced one may wait for an engine first. */
+    volatile long submittedMicros;
+
+    Pending(long id, boolean balanced) {
+        this.id = id;
+        this.balanced = balanced;
+    }
+
+    TaskRecord record() {
+        Messages.Result r = result.getNow(null);
+        return r == null ? null : new TaskRecord(id, r.engineId(), r.host(), r.pid(),
+            submittedMicros, r.started(), r.completed());
+    }
+}
