@@ -1,0 +1,81 @@
+package org.jpar.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jpar.cluster.programs.ClusterOverMpi;
+import org.jpar.examples.DummyTasks;
+import org.jpar.testing.MpiRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Clusters whose engines are MPI ranks under mpirun, and the seed's DummyTasks both ways. */
+class ClusterIT {
+    @Test
+    void enginesAreRanksAndTheJobEndsWhenTheClientCloses() {
+        MpiRunner.Result r = MpiRunner.run(3, ClusterOverMpi.class.getName());
+        assertFalse(r.timedOut(), r::toString);
+        assertEquals(0, r.exitCode(), r::toString);
+        String out = r.output();
+        assertTrue(out.contains("ids [0, 1]"), out);
+        assertTrue(out.contains("distinct engine pids 2"), out);
+        assertTrue(out.contains("map [1, 4, 9, 16]"), out);
+        assertTrue(out.contains("remote failure: task"), out);
+        assertTrue(out.contains("failure on a rank"), out);
+        assertTrue(out.contains("engine trace has frames: true"), out);
+        assertTrue(out.contains("still serving yes"), out);
+        assertTrue(out.contains("client closed"), out);
+        assertEquals(2, r.lines("engine rank ").size(), out);
+    }
+
+    @Test
+    void dummyTasksUnderMpirun(@TempDir Path dir) throws Exception {
+        MpiRunner.Result r = MpiRunner.run(5, DummyTasks.class.getName(), "--scale", "0.05",
+            "--out", dir.toString());
+        checkDummyTasks(r, dir, 4);
+    }
+
+    @Test
+    void dummyTasksOnLocalEngines(@TempDir Path dir) throws Exception {
+        MpiRunner.Result r = MpiRunner.exec(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            MpiRunner.classpath(), DummyTasks.class.getName(), "--local", "4", "--scale", "0.05",
+            "--out", dir.toString()));
+        checkDummyTasks(r, dir, 4);
+    }
+
+    private static void checkDummyTasks(MpiRunner.Result r, Path dir, int engines)
+            throws Exception {
+        assertFalse(r.timedOut(), r::toString);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("engines: [0, 1, 2, 3]"), r::toString);
+        assertEquals(1, r.lines("client pid: ").size(), r::toString);
+        assertEquals(1, r.lines("engine 0 pid: ").size(), r::toString);
+        double direct = seconds(r, "makespan direct: ");
+        double balanced = seconds(r, "makespan balanced: ");
+        double ideal = seconds(r, "ideal: ");
+        assertTrue(ideal > 0.05 * 64 * 0.3 / engines, "the delays add up: " + ideal);
+        // No schedule beats the ideal: each engine's busy time adds up to at least it.
+        assertTrue(direct >= ideal * 0.999, r.toString());
+        assertTrue(balanced >= ideal * 0.999, r.toString());
+        for (String name : new String[] {"timeline-direct.png", "timeline-balanced.png"}) {
+            byte[] png = Files.readAllBytes(dir.resolve(name));
+            assertTrue(png.length > 1000 && png[1] == 'P', name);
+        }
+    }
+
+    private static double seconds(MpiRunner.Result r, String prefix) {
+        List<String> lines = new ArrayList<>(r.lines(prefix));
+        assertEquals(1, lines.size(), r::toString);
+        Matcher m = Pattern.compile(Pattern.quote(prefix) + "([0-9.]+) s").matcher(lines.get(0));
+        assertTrue(m.lookingAt(), lines.get(0));
+        return Double.parseDouble(m.group(1));
+    }
+}
