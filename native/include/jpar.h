@@ -98,6 +98,19 @@ int jpar_comm_dup(int64_t comm, int64_t *out);
 int jpar_comm_split(int64_t comm, int32_t color, int32_t key, int64_t *out);
 int jpar_comm_free(int64_t *comm);
 int jpar_barrier(int64_t comm);
+int jpar_comm_test_inter(int64_t comm, int32_t *flag);
+int jpar_comm_remote_size(int64_t comm, int32_t *size);
+/* Ends a connection made by spawn; waits for its pending messages. */
+int jpar_comm_disconnect(int64_t *comm);
+/* The intercommunicator to the processes that spawned this one, or the null handle. */
+int jpar_comm_get_parent(int64_t *parent);
+/*
+ * Starts maxprocs copies of command (MPI_Comm_spawn). argv and info are lists of NUL-terminated
+ * strings ending with an empty one: arguments, then info key, value, key, value. errcodes gets
+ * maxprocs codes.
+ */
+int jpar_comm_spawn(const char *command, const char *argv, int32_t maxprocs, const char *info,
+                    int32_t root, int64_t comm, int64_t *intercomm, int32_t *errcodes);
 
 /* Point to point. */
 int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,

@@ -30,6 +30,9 @@ public final class Client implements AutoCloseable {
     private final LoadBalancer balancer;
     private final Thread dispatcher;
     private final Runnable release;
+    private final long[] watchedPids;
+    private final boolean[] lost;
+    private volatile int lostCount;
     private volatile boolean closed;
 
     /**
@@ -43,9 +46,53 @@ public final class Client implements AutoCloseable {
         this.engineRanks = engineRanks.clone();
         this.release = release;
         this.balancer = new LoadBalancer(engineRanks.length);
+        this.watchedPids = new long[engineRanks.length];
+        this.lost = new boolean[engineRanks.length];
         this.dispatcher = new Thread(this::dispatch, "jpar-cluster-dispatcher");
         dispatcher.setDaemon(true);
         dispatcher.start();
+    }
+
+    /**
+     * Watches the engines' processes (spawned JVMs, which MPI does not report on): when one is
+     * gone, its pending tasks fail with {@link EngineLostException} instead of waiting forever.
+     */
+    void watchEngineProcesses() throws InterruptedException {
+        List<Long> pids = all().applySync(() -> ProcessHandle.current().pid());
+        for (int e = 0; e < pids.size(); e++) {
+            watchedPids[e] = pids.get(e);
+        }
+        Thread watcher = new Thread(() -> {
+            while (!closed && lostCount < engineRanks.length) {
+                for (int e = 0; e < watchedPids.length; e++) {
+                    if (!lost[e] && ProcessHandle.of(watchedPids[e]).map(ProcessHandle::isAlive)
+                            .orElse(false) == false) {
+                        engineLost(e);
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ex) {
+                    return;
+                }
+            }
+        }, "jpar-cluster-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private synchronized void engineLost(int engine) {
+        if (lost[engine]) {
+            return;
+        }
+        lost[engine] = true;
+        lostCount++;
+        balancer.remove(engine);
+        for (Pending p : List.copyOf(pending.values())) {
+            if (p.engine == engine && pending.remove(p.id, p)) {
+                p.result.completeExceptionally(new EngineLostException(engine, watchedPids[engine]));
+            }
+        }
     }
 
     /** The engines' ids, 0 to n-1. */
@@ -77,7 +124,8 @@ public final class Client implements AutoCloseable {
      * Stops the engines (they leave their loops; spawned JVMs exit) and releases the cluster.
      * Tasks still queued fail. If an engine does not answer within 5 s (a task that never ends),
      * close returns anyway: that engine stops after its task returns, and until then its thread
-     * or process stays busy. Idempotent.
+     * or process stays busy. After a spawned engine was lost, the connection to the others is
+     * not released (MPI cannot disconnect from a dead process). Idempotent.
      */
     @Override
     public void close() {
@@ -87,8 +135,10 @@ public final class Client implements AutoCloseable {
             }
             closed = true;
         }
-        for (int rank : engineRanks) {
-            send(rank, new Messages.Stop());
+        for (int e = 0; e < engineRanks.length; e++) {
+            if (!lost[e]) {
+                send(engineRanks[e], new Messages.Stop());
+            }
         }
         try {
             dispatcher.join(CLOSE_GRACE_MILLIS);
@@ -97,7 +147,8 @@ public final class Client implements AutoCloseable {
         }
         boolean allStopped = !dispatcher.isAlive();
         failPending("the cluster closed before the task finished");
-        if (allStopped) {
+        // A lost engine cannot take part in releasing the connection: it stays open.
+        if (allStopped && lostCount == 0) {
             reapSends(true);
             release.run();
         }
@@ -113,14 +164,19 @@ public final class Client implements AutoCloseable {
     Pending submit(int engine, Remote<?> body) {
         byte[] message = taskBytes(body);
         Pending p = register(false);
-        send(engineRanks[engine], p, message);
+        if (lost[engine]) {
+            pending.remove(p.id);
+            p.result.completeExceptionally(new EngineLostException(engine, watchedPids[engine]));
+            return p;
+        }
+        send(engine, p, message);
         return p;
     }
 
     Pending submitBalanced(Remote<?> body) {
         byte[] message = taskBytes(body);
         Pending p = register(true);
-        balancer.submit(engine -> send(engineRanks[engine], p, message));
+        balancer.submit(engine -> send(engine, p, message));
         return p;
     }
 
@@ -161,9 +217,10 @@ public final class Client implements AutoCloseable {
         }
     }
 
-    private void send(int rank, Pending p, byte[] body) {
+    private void send(int engine, Pending p, byte[] body) {
         p.submittedMicros = TaskRecord.nowMicros();
-        send(rank, new Messages.Task(p.id, body));
+        p.engine = engine;
+        send(engineRanks[engine], new Messages.Task(p.id, body));
     }
 
     private void send(int rank, Object message) {
@@ -190,7 +247,7 @@ public final class Client implements AutoCloseable {
     private void dispatch() {
         int stopped = 0;
         try {
-            while (stopped < engineRanks.length) {
+            while (stopped + lostCount < engineRanks.length) {
                 Object message = comm.recvObject(Comm.ANY_SOURCE, Messages.TAG_RESULT);
                 if (message instanceof Messages.Stopped) {
                     stopped++;

@@ -1,14 +1,16 @@
 package org.jpar.cluster;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.Mpi;
 
 /**
  * Starts engines and connects a {@link Client} to them, as ipyparallel's {@code ipcluster}:
- * engines are MPI ranks under mpirun ({@link #fromWorld}), or threads of this JVM
- * ({@link #local}).
+ * engines are MPI ranks under mpirun ({@link #fromWorld}), JVMs that this one starts
+ * ({@link #spawn}), or threads of this JVM ({@link #local}).
  */
 public final class Cluster {
     private Cluster() {
@@ -45,6 +47,40 @@ public final class Cluster {
             engineRanks[e] = e + 1;
         }
         return Optional.of(new Client(comm, engineRanks, comm::free));
+    }
+
+    /**
+     * Starts {@code engines} engine JVMs with MPI_Comm_spawn, on this JVM's class path, and
+     * connects to them; {@code close()} stops them and they exit. Works from a plain JVM (jshell
+     * too): MPI is initialized as a singleton if this process has not done it. Open MPI is told
+     * it may place more processes than cores ({@code map_by :OVERSUBSCRIBE}).
+     *
+     * @throws IllegalArgumentException if {@code engines} is less than 1
+     * @throws UnsupportedOperationException unless MPI runs on the native backend
+     * @throws org.jpar.mpi.MpiException if MPI cannot start them
+     */
+    public static Client spawn(int engines) {
+        if (engines < 1) {
+            throw new IllegalArgumentException("engines must be at least 1: engines=" + engines);
+        }
+        Mpi mpi = Mpi.current().orElseGet(() -> Mpi.init(new String[0]));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> args = List.of("-cp", System.getProperty("java.class.path"),
+            EngineMain.class.getName());
+        Comm children = mpi.self().spawn(java, args, engines, Map.of("map_by", ":OVERSUBSCRIBE"), 0);
+        int[] engineRanks = new int[engines];
+        for (int e = 0; e < engines; e++) {
+            engineRanks[e] = e;
+        }
+        Client client = new Client(children, engineRanks, children::disconnect);
+        try {
+            client.watchEngineProcesses();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close();
+            throw new IllegalStateException("interrupted while the engines started", e);
+        }
+        return client;
     }
 
     /**

@@ -38,6 +38,11 @@ final class LoadBalancer {
         }
     }
 
+    /** Never hands another task to {@code engine}. */
+    synchronized void remove(int engine) {
+        free.remove(engine);
+    }
+
     /** How many tasks wait for an engine. */
     synchronized int waiting() {
         return waiting.size();

@@ -9,6 +9,8 @@ final class Pending {
     final CompletableFuture<Messages.Result> result = new CompletableFuture<>();
     /** Set when the task is sent: a load-balanced one may wait for an engine first. */
     volatile long submittedMicros;
+    /** The engine it was sent to, or -1 before that. */
+    volatile int engine = -1;
 
     Pending(long id, boolean balanced) {
         this.id = id;

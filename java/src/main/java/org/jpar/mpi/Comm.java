@@ -1,6 +1,7 @@
 package org.jpar.mpi;
 
 import java.lang.ref.Reference;
+import org.jpar.internal.Memory;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,8 @@ public final class Comm {
     private final int rank;
     private final int size;
     private final int tagUpperBound;
+    /** For an intercommunicator, the size of the other group, which point-to-point ranks name. */
+    private final int remoteSize;
 
     Comm(Mpi mpi, long handle, boolean predefined) {
         this.mpi = mpi;
@@ -52,6 +55,30 @@ public final class Comm {
         this.size = s.out.getInt(Scratch.INT);
         check(abi.jpar_comm_tag_ub(handle, s.outAddress + Scratch.INT), "tagUpperBound");
         this.tagUpperBound = s.out.getInt(Scratch.INT);
+        check(abi.jpar_comm_test_inter(handle, s.outAddress + Scratch.INT), "isInter");
+        if (s.out.getInt(Scratch.INT) != 0) {
+            check(abi.jpar_comm_remote_size(handle, s.outAddress + Scratch.INT), "remoteSize");
+            this.remoteSize = s.out.getInt(Scratch.INT);
+        } else {
+            this.remoteSize = -1;
+        }
+    }
+
+    /** Whether this is an intercommunicator (made by {@link #spawn} or {@link Mpi#parent()}). */
+    public boolean isInter() {
+        return remoteSize >= 0;
+    }
+
+    /**
+     * The size of the other group of an intercommunicator; point-to-point calls name its ranks.
+     *
+     * @throws IllegalStateException on an intracommunicator
+     */
+    public int remoteSize() {
+        if (!isInter()) {
+            throw new IllegalStateException("remoteSize is for intercommunicators");
+        }
+        return remoteSize;
     }
 
     /** This process's rank in the communicator, from 0 to {@code size() - 1}. */
@@ -232,7 +259,7 @@ public final class Comm {
 
     /** Blocks until every rank has called it (MPI_Barrier). */
     public void barrier() {
-        checkOpen("barrier");
+        checkCollective("barrier");
         check(abi.jpar_barrier(handle), "barrier");
     }
 
@@ -244,7 +271,7 @@ public final class Comm {
      */
     public void bcast(Object buf, int root) {
         ElementType t = ElementType.of(buf, "buf");
-        checkOpen("bcast");
+        checkCollective("bcast");
         checkRank(root, "root", false);
         if (rank != root) {
             Buffers.checkWritable(buf, "buf");
@@ -271,7 +298,7 @@ public final class Comm {
     public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         checkOp(op, t);
-        checkOpen("reduce");
+        checkCollective("reduce");
         checkRank(root, "root", false);
         int n = Buffers.count(sendbuf);
         if (rank == root) {
@@ -298,7 +325,7 @@ public final class Comm {
     public void allreduce(Object sendbuf, Object recvbuf, Op op) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         checkOp(op, t);
-        checkOpen("allreduce");
+        checkCollective("allreduce");
         int n = Buffers.count(sendbuf);
         checkRecv(recvbuf, t, n, "allreduce");
         Scratch s = Scratch.get();
@@ -320,7 +347,7 @@ public final class Comm {
      */
     public void gather(Object sendbuf, Object recvbuf, int root) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("gather");
+        checkCollective("gather");
         checkRank(root, "root", false);
         int n = Buffers.count(sendbuf);
         boolean isRoot = rank == root;
@@ -360,7 +387,7 @@ public final class Comm {
      */
     public void gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("gatherv");
+        checkCollective("gatherv");
         checkRank(root, "root", false);
         int n = Buffers.count(sendbuf);
         boolean isRoot = rank == root;
@@ -391,7 +418,7 @@ public final class Comm {
      */
     public void allgather(Object sendbuf, Object recvbuf) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("allgather");
+        checkCollective("allgather");
         int n = Buffers.count(sendbuf);
         checkRecv(recvbuf, t, (long) n * size, "allgather");
         Scratch s = Scratch.get();
@@ -422,7 +449,7 @@ public final class Comm {
      */
     public void allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("allgatherv");
+        checkCollective("allgatherv");
         int n = Buffers.count(sendbuf);
         displs = checkLayout(counts, displs, n, "counts");
         int total = extent(counts, displs);
@@ -449,7 +476,7 @@ public final class Comm {
     public void scatter(Object sendbuf, Object recvbuf, int root) {
         ElementType t = ElementType.of(recvbuf, "recvbuf");
         Buffers.checkWritable(recvbuf, "recvbuf");
-        checkOpen("scatter");
+        checkCollective("scatter");
         checkRank(root, "root", false);
         int n = Buffers.count(recvbuf);
         boolean isRoot = rank == root;
@@ -487,7 +514,7 @@ public final class Comm {
     public void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
         ElementType t = ElementType.of(recvbuf, "recvbuf");
         Buffers.checkWritable(recvbuf, "recvbuf");
-        checkOpen("scatterv");
+        checkCollective("scatterv");
         checkRank(root, "root", false);
         int n = Buffers.count(recvbuf);
         boolean isRoot = rank == root;
@@ -516,7 +543,7 @@ public final class Comm {
      */
     public void alltoall(Object sendbuf, Object recvbuf) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("alltoall");
+        checkCollective("alltoall");
         int n = Buffers.count(sendbuf);
         if (n % size != 0) {
             throw new IllegalArgumentException("alltoall: sendbuf's count must divide by size: "
@@ -569,7 +596,7 @@ public final class Comm {
      *     ranks then throw {@link MpiException}
      */
     public <T> T bcastObject(T value, int root) {
-        checkOpen("bcastObject");
+        checkCollective("bcastObject");
         checkRank(root, "root", false);
         return ObjectMessages.bcast(this, value, root);
     }
@@ -579,14 +606,14 @@ public final class Comm {
      * elsewhere (mpi4py's {@code gather}).
      */
     public <T> java.util.List<T> gatherObject(T value, int root) {
-        checkOpen("gatherObject");
+        checkCollective("gatherObject");
         checkRank(root, "root", false);
         return ObjectMessages.gather(this, value, root);
     }
 
     /** Collects every rank's value into a list in rank order on every rank. */
     public <T> java.util.List<T> allgatherObject(T value) {
-        checkOpen("allgatherObject");
+        checkCollective("allgatherObject");
         return ObjectMessages.allgather(this, value);
     }
 
@@ -598,7 +625,7 @@ public final class Comm {
      *     {@code size()}; the other ranks then throw {@link MpiException}
      */
     public <T> T scatterObject(java.util.List<T> values, int root) {
-        checkOpen("scatterObject");
+        checkCollective("scatterObject");
         checkRank(root, "root", false);
         return ObjectMessages.scatter(this, values, root);
     }
@@ -651,6 +678,92 @@ public final class Comm {
     }
 
     /**
+     * Starts {@code maxprocs} processes running {@code command} with {@code args}
+     * (MPI_Comm_spawn, collective over this communicator) and returns an intercommunicator
+     * whose remote group is the new processes; they find theirs with {@link Mpi#parent()}.
+     * {@code info} holds MPI_Info keys and values, such as Open MPI's {@code map_by}.
+     *
+     * @throws IllegalArgumentException for a bad root or maxprocs, or a null or empty command
+     * @throws UnsupportedOperationException on a backend other than native
+     * @throws MpiException if MPI cannot start them (the message has MPI's reason)
+     */
+    public Comm spawn(String command, java.util.List<String> args, int maxprocs,
+                      java.util.Map<String, String> info, int root) {
+        if (command == null || command.isEmpty()) {
+            throw new IllegalArgumentException("command must not be empty");
+        }
+        if (maxprocs < 1) {
+            throw new IllegalArgumentException("maxprocs must be at least 1: maxprocs=" + maxprocs);
+        }
+        checkCollective("spawn");
+        checkRank(root, "root", false);
+        if (!mpi.backend().equals(BackendChoice.NATIVE)) {
+            throw new UnsupportedOperationException("spawn needs the native backend: backend="
+                + mpi.backend());
+        }
+        java.util.List<String> infoList = new java.util.ArrayList<>();
+        if (info != null) {
+            info.forEach((k, v) -> {
+                infoList.add(k);
+                infoList.add(v);
+            });
+        }
+        java.nio.ByteBuffer cmd = strings(java.util.List.of(command));
+        java.nio.ByteBuffer argv = strings(args == null ? java.util.List.of() : args);
+        java.nio.ByteBuffer infoBytes = strings(infoList);
+        java.nio.ByteBuffer errcodes = java.nio.ByteBuffer.allocateDirect(4 * maxprocs);
+        Scratch s = Scratch.get();
+        int rc = abi.jpar_comm_spawn(Memory.address(cmd), Memory.address(argv), maxprocs,
+            Memory.address(infoBytes), root, handle, s.outAddress + Scratch.HANDLE,
+            Memory.address(errcodes));
+        Reference.reachabilityFence(cmd);
+        Reference.reachabilityFence(argv);
+        Reference.reachabilityFence(infoBytes);
+        Reference.reachabilityFence(errcodes);
+        check(rc, "spawn");
+        return new Comm(mpi, s.out.getLong(Scratch.HANDLE), false);
+    }
+
+    /** NUL-terminated strings followed by an empty one, in native memory, as jpar.h wants. */
+    private static java.nio.ByteBuffer strings(java.util.List<String> values) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (String v : values) {
+            if (v == null || v.isEmpty() || v.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("arguments and info must be non-empty strings "
+                    + "without NUL: " + v);
+            }
+            bytes.writeBytes(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bytes.write(0);
+        }
+        bytes.write(0);
+        byte[] all = bytes.toByteArray();
+        return java.nio.ByteBuffer.allocateDirect(all.length).put(all).flip();
+    }
+
+    /**
+     * Ends the connection of an intercommunicator from {@link #spawn} or {@link Mpi#parent()}
+     * (MPI_Comm_disconnect, collective over both groups); later calls on it throw
+     * {@link IllegalStateException}. Idempotent.
+     *
+     * @throws IllegalStateException on an intracommunicator
+     */
+    public void disconnect() {
+        if (!isInter()) {
+            throw new IllegalStateException("disconnect is for intercommunicators; use free");
+        }
+        synchronized (this) {
+            if (handle == 0L) {
+                return;
+            }
+            checkOpen("disconnect");
+            Scratch s = Scratch.get();
+            s.out.putLong(Scratch.HANDLE, handle);
+            handle = 0L;
+            check(abi.jpar_comm_disconnect(s.outAddress + Scratch.HANDLE), "disconnect");
+        }
+    }
+
+    /**
      * Frees a communicator made by {@link #dup} or {@link #split} (MPI_Comm_free); later calls
      * on it throw {@link IllegalStateException}. Idempotent.
      *
@@ -679,6 +792,15 @@ public final class Comm {
 
     // ------------------------------------------------------------------------------ checks
 
+    /** Collectives on intercommunicators follow other rules (MPI_ROOT); jpar has none yet. */
+    private void checkCollective(String call) {
+        checkOpen(call);
+        if (isInter()) {
+            throw new UnsupportedOperationException(call + " on an intercommunicator is not "
+                + "supported: use point-to-point or object messages");
+        }
+    }
+
     void checkOpen(String call) {
         mpi.checkOpen(call);
         if (handle == 0L) {
@@ -697,8 +819,9 @@ public final class Comm {
     }
 
     private void checkRank(int r, String name, boolean wildcard) {
-        if ((r < 0 || r >= size) && r != PROC_NULL && !(wildcard && r == ANY_SOURCE)) {
-            throw new IllegalArgumentException(name + " must be a rank from 0 to " + (size - 1)
+        int peers = isInter() && !name.equals("root") ? remoteSize : size;
+        if ((r < 0 || r >= peers) && r != PROC_NULL && !(wildcard && r == ANY_SOURCE)) {
+            throw new IllegalArgumentException(name + " must be a rank from 0 to " + (peers - 1)
                 + (wildcard ? ", ANY_SOURCE" : "") + " or PROC_NULL: " + name + "=" + r);
         }
     }

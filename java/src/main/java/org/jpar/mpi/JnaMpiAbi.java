@@ -46,6 +46,13 @@ final class JnaMpiAbi implements MpiAbi {
     @Override public native int jpar_comm_split(long comm, int color, int key, long out);
     @Override public native int jpar_comm_free(long comm);
     @Override public native int jpar_barrier(long comm);
+    @Override public native int jpar_comm_test_inter(long comm, long flag);
+    @Override public native int jpar_comm_remote_size(long comm, long size);
+    @Override public native int jpar_comm_disconnect(long comm);
+    @Override public native int jpar_comm_get_parent(long parent);
+    @Override public native int jpar_comm_spawn(long command, long argv, int maxprocs, long info,
+                                                int root, long comm, long intercomm,
+                                                long errcodes);
 
     @Override public native int jpar_send(long buf, int count, int type, int dest, int tag,
                                           long comm);

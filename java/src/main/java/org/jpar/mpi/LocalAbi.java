@@ -216,6 +216,36 @@ final class LocalAbi implements MpiAbi {
         return 0;
     }
 
+    // Dynamic processes are the native backend's alone; Comm refuses them first.
+
+    @Override
+    public int jpar_comm_test_inter(long comm, long flag) {
+        Memory.putInt(flag, 0);
+        return 0;
+    }
+
+    @Override
+    public int jpar_comm_remote_size(long comm, long size) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_comm_disconnect(long comm) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_comm_get_parent(long parent) {
+        Memory.putLong(parent, 0L);
+        return 0;
+    }
+
+    @Override
+    public int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root,
+                               long comm, long intercomm, long errcodes) {
+        return ERR_OTHER;
+    }
+
     // ------------------------------------------------------------------------- point to point
 
     private LocalRequest startSend(LocalComm c, long buf, int count, int type, int dest, int tag) {

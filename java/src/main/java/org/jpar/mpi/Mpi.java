@@ -1,6 +1,7 @@
 package org.jpar.mpi;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -250,6 +251,28 @@ public final class Mpi implements AutoCloseable {
      */
     public String backend() {
         return backend;
+    }
+
+    /** The MPI that {@code init} made in this process and that is not closed, if any. */
+    public static Optional<Mpi> current() {
+        synchronized (LOCK) {
+            return instance != null && !instance.closed ? Optional.of(instance) : Optional.empty();
+        }
+    }
+
+    /**
+     * The intercommunicator to the processes that started this one with {@link Comm#spawn}, or
+     * empty when no process did.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Optional<Comm> parent() {
+        checkOpen("parent");
+        Scratch s = Scratch.get();
+        MpiErrors.check(abi, abi.jpar_comm_get_parent(s.outAddress + Scratch.HANDLE), "parent");
+        long handle = s.out.getLong(Scratch.HANDLE);
+        return handle == abi.jpar_comm_null() ? Optional.empty()
+            : Optional.of(new Comm(this, handle, false));
     }
 
     /** Whether {@code init} has succeeded in this process and {@code close} has not run. */

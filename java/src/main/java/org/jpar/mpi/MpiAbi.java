@@ -30,6 +30,12 @@ interface MpiAbi {
     int jpar_comm_split(long comm, int color, int key, long out);
     int jpar_comm_free(long comm);
     int jpar_barrier(long comm);
+    int jpar_comm_test_inter(long comm, long flag);
+    int jpar_comm_remote_size(long comm, long size);
+    int jpar_comm_disconnect(long comm);
+    int jpar_comm_get_parent(long parent);
+    int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root, long comm,
+                        long intercomm, long errcodes);
 
     int jpar_send(long buf, int count, int type, int dest, int tag, long comm);
     int jpar_recv(long buf, int count, int type, int source, int tag, long comm, long status);

@@ -284,6 +284,36 @@ final class OpenMpiAbi implements MpiAbi {
         return call(() -> comm(comm).barrier());
     }
 
+    // Dynamic processes are the native backend's alone; Comm refuses them first.
+
+    @Override
+    public int jpar_comm_test_inter(long comm, long flag) {
+        Memory.putInt(flag, 0);
+        return 0;
+    }
+
+    @Override
+    public int jpar_comm_remote_size(long comm, long size) {
+        return 16;
+    }
+
+    @Override
+    public int jpar_comm_disconnect(long comm) {
+        return 16;
+    }
+
+    @Override
+    public int jpar_comm_get_parent(long parent) {
+        Memory.putLong(parent, 0L);
+        return 0;
+    }
+
+    @Override
+    public int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root,
+                               long comm, long intercomm, long errcodes) {
+        return 16;
+    }
+
     // ------------------------------------------------------------------------- point to point
 
     @Override

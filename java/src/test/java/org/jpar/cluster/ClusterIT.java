@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jpar.cluster.programs.ClusterOverMpi;
+import org.jpar.cluster.programs.SpawnedCluster;
 import org.jpar.examples.DummyTasks;
 import org.jpar.testing.MpiRunner;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,38 @@ class ClusterIT {
         assertTrue(out.contains("still serving yes"), out);
         assertTrue(out.contains("client closed"), out);
         assertEquals(2, r.lines("engine rank ").size(), out);
+    }
+
+    @Test
+    void spawnedEnginesServeAndExitWhenTheClientCloses() {
+        MpiRunner.Result r = java(SpawnedCluster.class.getName());
+        assertFalse(r.timedOut(), r::toString);
+        assertEquals(0, r.exitCode(), r::toString);
+        String out = r.output();
+        assertEquals(1, r.lines("engines ready after ").size(), out);
+        assertTrue(out.contains("distinct engine pids 3, client among them: false"), out);
+        assertTrue(out.contains("map [2, 3, 4]"), out);
+        assertTrue(out.contains("remote failure names engine 2"), out);
+        assertTrue(out.contains("engine JVMs exited: true"), out);
+        assertTrue(out.contains("finalized"), out);
+    }
+
+    @Test
+    void aSpawnedEngineThatDiesFailsItsTasksInsteadOfHanging() {
+        MpiRunner.Result r = java(SpawnedCluster.class.getName(), "lose");
+        assertFalse(r.timedOut(), r::toString);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("lost: engine 1 (pid "), r::toString);
+        assertTrue(r.output().contains("later tasks for it fail at once: 1"), r::toString);
+        assertTrue(r.output().contains("client closed"), r::toString);
+    }
+
+    private static MpiRunner.Result java(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            MpiRunner.classpath()));
+        command.addAll(List.of(args));
+        return MpiRunner.exec(command);
     }
 
     @Test

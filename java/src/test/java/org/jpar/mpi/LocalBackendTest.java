@@ -107,6 +107,21 @@ class LocalBackendTest {
     }
 
     @Test
+    void spawnNeedsTheNativeBackend() throws Exception {
+        Mpi.local(1, mpi -> {
+            assertTrue(mpi.parent().isEmpty());
+            assertThrows(UnsupportedOperationException.class,
+                () -> mpi.self().spawn("java", java.util.List.of(), 1, null, 0));
+            assertThrows(IllegalArgumentException.class,
+                () -> mpi.self().spawn("", java.util.List.of(), 1, null, 0));
+            assertThrows(IllegalArgumentException.class,
+                () -> mpi.self().spawn("java", java.util.List.of(), 0, null, 0));
+            assertThrows(IllegalStateException.class, () -> mpi.world().disconnect());
+            assertThrows(IllegalStateException.class, () -> mpi.world().remoteSize());
+        });
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Mpi.local(0, mpi -> { }));
         assertThrows(NullPointerException.class, () -> Mpi.local(2, null));
