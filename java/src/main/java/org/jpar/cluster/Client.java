@@ -13,6 +13,7 @@ import org.jpar.internal.Serialization;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.MpiException;
 import org.jpar.mpi.Request;
+import org.jpar.mpi.Status;
 
 /**
  * A connection to a cluster's engines, as ipyparallel's Client: {@link #ids()}, a view of one
@@ -137,7 +138,7 @@ public final class Client implements AutoCloseable {
         }
         for (int e = 0; e < engineRanks.length; e++) {
             if (!lost[e]) {
-                send(engineRanks[e], new Messages.Stop());
+                send(engineRanks[e], Messages.stop());
             }
         }
         try {
@@ -220,17 +221,11 @@ public final class Client implements AutoCloseable {
     private void send(int engine, Pending p, byte[] body) {
         p.submittedMicros = TaskRecord.nowMicros();
         p.engine = engine;
-        send(engineRanks[engine], new Messages.Task(p.id, body));
+        send(engineRanks[engine], Messages.task(p.id, body));
     }
 
-    private void send(int rank, Object message) {
-        byte[] bytes;
-        try {
-            bytes = Serialization.toBytes(message);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialize a cluster message: " + e, e);
-        }
-        sends.add(comm.isend(bytes, rank, Messages.TAG_TASK));
+    private void send(int rank, byte[] message) {
+        sends.add(comm.isend(message, rank, Messages.TAG_TASK));
     }
 
     /** Drops the sends that have completed (all of them when {@code all}). */
@@ -248,12 +243,15 @@ public final class Client implements AutoCloseable {
         int stopped = 0;
         try {
             while (stopped + lostCount < engineRanks.length) {
-                Object message = comm.recvObject(Comm.ANY_SOURCE, Messages.TAG_RESULT);
-                if (message instanceof Messages.Stopped) {
+                // Only this thread receives results, so probing then receiving cannot be raced.
+                Status status = comm.probe(Comm.ANY_SOURCE, Messages.TAG_RESULT);
+                byte[] message = new byte[status.bytes()];
+                comm.recv(message, status.source(), Messages.TAG_RESULT);
+                Messages.Result result = Messages.Result.decode(message);
+                if (result.stopped()) {
                     stopped++;
                     continue;
                 }
-                Messages.Result result = (Messages.Result) message;
                 Pending p = pending.remove(result.id());
                 if (p != null) {
                     p.result.complete(result);
@@ -263,7 +261,7 @@ public final class Client implements AutoCloseable {
                 }
                 reapSends(false);
             }
-        } catch (MpiException | IllegalStateException e) {
+        } catch (MpiException | IllegalStateException | java.io.UncheckedIOException e) {
             failPending("the cluster's connection failed: " + e);
         }
     }

@@ -23,24 +23,25 @@ final class Engine {
         long pid = ProcessHandle.current().pid();
         while (true) {
             Status status = comm.probe(clientRank, Messages.TAG_TASK);
-            byte[] bytes = new byte[status.bytes()];
-            comm.recv(bytes, clientRank, Messages.TAG_TASK);
-            Object message = read(bytes);
-            if (message instanceof Messages.Stop) {
-                comm.sendObject(new Messages.Stopped(engineId), clientRank, Messages.TAG_RESULT);
+            byte[] message = new byte[status.bytes()];
+            comm.recv(message, clientRank, Messages.TAG_TASK);
+            long id = Messages.taskId(message);
+            Messages.Result result = id == Messages.STOP
+                ? Messages.Result.stopped(engineId, host, pid)
+                : run(id, Messages.taskBody(message), engineId, host, pid);
+            comm.send(result.encode(), clientRank, Messages.TAG_RESULT);
+            if (result.stopped()) {
                 return;
             }
-            Messages.Task task = (Messages.Task) message;
-            comm.sendObject(run(task, engineId, host, pid), clientRank, Messages.TAG_RESULT);
         }
     }
 
-    private static Messages.Result run(Messages.Task task, int engineId, String host, long pid) {
+    private static Messages.Result run(long id, byte[] body, int engineId, String host, long pid) {
         long started = TaskRecord.nowMicros();
         byte[] value = null;
         Throwable failure = null;
         try {
-            Object result = ((Remote<?>) Serialization.fromBytes(task.body())).call();
+            Object result = ((Remote<?>) Serialization.fromBytes(body)).call();
             try {
                 value = Serialization.toBytes(result);
             } catch (NotSerializableException e) {
@@ -52,7 +53,7 @@ final class Engine {
         }
         long completed = TaskRecord.nowMicros();
         if (failure == null) {
-            return new Messages.Result(task.id(), engineId, host, pid, started, completed, value,
+            return new Messages.Result(id, engineId, host, pid, started, completed, value,
                 null, null, null);
         }
         StringWriter trace = new StringWriter();
@@ -63,16 +64,8 @@ final class Engine {
         } catch (IOException e) {
             exception = null;
         }
-        return new Messages.Result(task.id(), engineId, host, pid, started, completed, null,
+        return new Messages.Result(id, engineId, host, pid, started, completed, null,
             failure.toString(), trace.toString(), exception);
-    }
-
-    private static Object read(byte[] bytes) {
-        try {
-            return Serialization.fromBytes(bytes);
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("engine cannot read the client's message: " + e, e);
-        }
     }
 
     static String hostName() {
