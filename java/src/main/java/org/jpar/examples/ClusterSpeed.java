@@ -95,7 +95,7 @@ public final class ClusterSpeed {
             DummyTasks::dummyTask, delays);
         balanced.get();
         double ideal = delays.stream().mapToDouble(Double::doubleValue).sum() / n;
-        System.out.printf("%s makespan_balanced_over_ideal %.3f (delays in [0, 0.1) s)%n", tag,
+        System.out.printf("%s makespan_balanced_over_ideal_64_delays_under_0.1s %.3f x%n", tag,
             balanced.wallSeconds() / ideal);
     }
 

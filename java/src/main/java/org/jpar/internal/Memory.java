@@ -70,6 +70,20 @@ public final class Memory {
         UNSAFE.putLong(address, value);
     }
 
+    /**
+     * Writes {@code text} as UTF-8 and a NUL at {@code address}, at most {@code max - 1} bytes of
+     * it, and returns how many bytes of text it wrote.
+     */
+    public static int putText(long address, String text, int max) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int n = Math.min(bytes.length, max - 1);
+        for (int i = 0; i < n; i++) {
+            UNSAFE.putByte(address + i, bytes[i]);
+        }
+        UNSAFE.putByte(address + n, (byte) 0);
+        return n;
+    }
+
     public static byte getByte(long address) {
         return UNSAFE.getByte(address);
     }

@@ -855,30 +855,28 @@ public final class Comm {
 
     /** The receive side of a collective: writable, same type, at least {@code needed} long. */
     private static void checkRecv(Object recvbuf, ElementType t, long needed, String call) {
-        ElementType r = ElementType.of(recvbuf, "recvbuf");
-        if (r != t) {
-            throw new IllegalArgumentException(call + ": sendbuf and recvbuf must have one element"
-                + " type: sendbuf=" + t.name().toLowerCase() + ", recvbuf=" + r.name().toLowerCase());
-        }
+        checkOtherSide(recvbuf, "recvbuf", t, "sendbuf", needed, call);
         Buffers.checkWritable(recvbuf, "recvbuf");
-        int remaining = Buffers.count(recvbuf);
-        if (needed > remaining) {
-            throw new IllegalArgumentException(call + ": count beyond recvbuf's remaining elements:"
-                + " count=" + needed + ", remaining=" + remaining);
-        }
     }
 
     /** The send side of a root's scatter: same type, at least {@code needed} long. */
     private static void checkSend(Object sendbuf, ElementType t, long needed, String call) {
-        ElementType r = ElementType.of(sendbuf, "sendbuf");
-        if (r != t) {
+        checkOtherSide(sendbuf, "sendbuf", t, "recvbuf", needed, call);
+    }
+
+    /** {@code buf}, named {@code name}, has type {@code t} and at least {@code needed} elements. */
+    private static void checkOtherSide(Object buf, String name, ElementType t, String otherName,
+                                       long needed, String call) {
+        ElementType type = ElementType.of(buf, name);
+        if (type != t) {
             throw new IllegalArgumentException(call + ": sendbuf and recvbuf must have one element"
-                + " type: sendbuf=" + r.name().toLowerCase() + ", recvbuf=" + t.name().toLowerCase());
+                + " type: " + otherName + "=" + t.name().toLowerCase() + ", " + name + "="
+                + type.name().toLowerCase());
         }
-        int remaining = Buffers.count(sendbuf);
+        int remaining = Buffers.count(buf);
         if (needed > remaining) {
-            throw new IllegalArgumentException(call + ": count beyond sendbuf's remaining elements:"
-                + " count=" + needed + ", remaining=" + remaining);
+            throw new IllegalArgumentException(call + ": count beyond " + name
+                + "'s remaining elements: count=" + needed + ", remaining=" + remaining);
         }
     }
 

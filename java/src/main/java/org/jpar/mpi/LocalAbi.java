@@ -2,7 +2,6 @@ package org.jpar.mpi;
 
 import org.jpar.internal.Memory;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -123,13 +122,7 @@ final class LocalAbi implements MpiAbi {
     }
 
     private static int writeText(String s, long text, long length, int max) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        int n = Math.min(bytes.length, max - 1);
-        for (int i = 0; i < n; i++) {
-            Memory.putByte(text + i, bytes[i]);
-        }
-        Memory.putByte(text + n, (byte) 0);
-        Memory.putInt(length, n);
+        Memory.putInt(length, Memory.putText(text, s, max));
         return 0;
     }
 
@@ -214,36 +207,6 @@ final class LocalAbi implements MpiAbi {
     public int jpar_comm_free(long comm) {
         Memory.putLong(comm, 0L);
         return 0;
-    }
-
-    // Dynamic processes are the native backend's alone; Comm refuses them first.
-
-    @Override
-    public int jpar_comm_test_inter(long comm, long flag) {
-        Memory.putInt(flag, 0);
-        return 0;
-    }
-
-    @Override
-    public int jpar_comm_remote_size(long comm, long size) {
-        return ERR_OTHER;
-    }
-
-    @Override
-    public int jpar_comm_disconnect(long comm) {
-        return ERR_OTHER;
-    }
-
-    @Override
-    public int jpar_comm_get_parent(long parent) {
-        Memory.putLong(parent, 0L);
-        return 0;
-    }
-
-    @Override
-    public int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root,
-                               long comm, long intercomm, long errcodes) {
-        return ERR_OTHER;
     }
 
     // ------------------------------------------------------------------------- point to point

@@ -1,5 +1,7 @@
 package org.jpar.mpi;
 
+import org.jpar.internal.Memory;
+
 /**
  * The ABI of libjpar.so ({@code native/include/jpar.h}), one Java method per C function.
  *
@@ -30,12 +32,35 @@ interface MpiAbi {
     int jpar_comm_split(long comm, int color, int key, long out);
     int jpar_comm_free(long comm);
     int jpar_barrier(long comm);
-    int jpar_comm_test_inter(long comm, long flag);
-    int jpar_comm_remote_size(long comm, long size);
-    int jpar_comm_disconnect(long comm);
-    int jpar_comm_get_parent(long parent);
-    int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root, long comm,
-                        long intercomm, long errcodes);
+
+    // Dynamic processes: only the native binding has them. Comm refuses them on other backends
+    // before calling; these defaults answer "not an intercommunicator" and "no parent".
+
+    /** MPI_ERR_OTHER, for the calls a backend does not have. */
+    int UNSUPPORTED = 16;
+
+    default int jpar_comm_test_inter(long comm, long flag) {
+        Memory.putInt(flag, 0);
+        return 0;
+    }
+
+    default int jpar_comm_remote_size(long comm, long size) {
+        return UNSUPPORTED;
+    }
+
+    default int jpar_comm_disconnect(long comm) {
+        return UNSUPPORTED;
+    }
+
+    default int jpar_comm_get_parent(long parent) {
+        Memory.putLong(parent, 0L);
+        return 0;
+    }
+
+    default int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root,
+                                long comm, long intercomm, long errcodes) {
+        return UNSUPPORTED;
+    }
 
     int jpar_send(long buf, int count, int type, int dest, int tag, long comm);
     int jpar_recv(long buf, int count, int type, int source, int tag, long comm, long status);

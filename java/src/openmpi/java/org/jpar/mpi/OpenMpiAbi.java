@@ -3,7 +3,6 @@ package org.jpar.mpi;
 import org.jpar.internal.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -205,12 +204,7 @@ final class OpenMpiAbi implements MpiAbi {
     }
 
     private static void writeText(String s, long text, long length) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        int n = Math.min(bytes.length, 255);
-        for (int i = 0; i < n; i++) {
-            Memory.putByte(text + i, bytes[i]);
-        }
-        Memory.putInt(length, n);
+        Memory.putInt(length, Memory.putText(text, s, 256));
     }
 
     // -------------------------------------------------------------------------- communicators
@@ -282,36 +276,6 @@ final class OpenMpiAbi implements MpiAbi {
     @Override
     public int jpar_barrier(long comm) {
         return call(() -> comm(comm).barrier());
-    }
-
-    // Dynamic processes are the native backend's alone; Comm refuses them first.
-
-    @Override
-    public int jpar_comm_test_inter(long comm, long flag) {
-        Memory.putInt(flag, 0);
-        return 0;
-    }
-
-    @Override
-    public int jpar_comm_remote_size(long comm, long size) {
-        return 16;
-    }
-
-    @Override
-    public int jpar_comm_disconnect(long comm) {
-        return 16;
-    }
-
-    @Override
-    public int jpar_comm_get_parent(long parent) {
-        Memory.putLong(parent, 0L);
-        return 0;
-    }
-
-    @Override
-    public int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root,
-                               long comm, long intercomm, long errcodes) {
-        return 16;
     }
 
     // ------------------------------------------------------------------------- point to point

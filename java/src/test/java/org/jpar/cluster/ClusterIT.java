@@ -38,7 +38,7 @@ class ClusterIT {
 
     @Test
     void spawnedEnginesServeAndExitWhenTheClientCloses() {
-        MpiRunner.Result r = java(SpawnedCluster.class.getName());
+        MpiRunner.Result r = MpiRunner.java(List.of(), SpawnedCluster.class.getName());
         assertFalse(r.timedOut(), r::toString);
         assertEquals(0, r.exitCode(), r::toString);
         String out = r.output();
@@ -52,20 +52,12 @@ class ClusterIT {
 
     @Test
     void aSpawnedEngineThatDiesFailsItsTasksInsteadOfHanging() {
-        MpiRunner.Result r = java(SpawnedCluster.class.getName(), "lose");
+        MpiRunner.Result r = MpiRunner.java(List.of(), SpawnedCluster.class.getName(), "lose");
         assertFalse(r.timedOut(), r::toString);
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("lost: engine 1 (pid "), r::toString);
         assertTrue(r.output().contains("later tasks for it fail at once: 1"), r::toString);
         assertTrue(r.output().contains("client closed"), r::toString);
-    }
-
-    private static MpiRunner.Result java(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            MpiRunner.classpath()));
-        command.addAll(List.of(args));
-        return MpiRunner.exec(command);
     }
 
     @Test
@@ -77,10 +69,8 @@ class ClusterIT {
 
     @Test
     void dummyTasksOnLocalEngines(@TempDir Path dir) throws Exception {
-        MpiRunner.Result r = MpiRunner.exec(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            MpiRunner.classpath(), DummyTasks.class.getName(), "--local", "4", "--scale", "0.05",
-            "--out", dir.toString()));
+        MpiRunner.Result r = MpiRunner.java(List.of(), DummyTasks.class.getName(), "--local", "4",
+            "--scale", "0.05", "--out", dir.toString());
         checkDummyTasks(r, dir, 4);
     }
 

@@ -89,9 +89,8 @@ class ExamplesIT {
     @ParameterizedTest(name = "--backend {0}")
     @ValueSource(strings = {"threads", "pthreads"})
     void poolTaskShowsWhichWorkerRanEachTask(String backend) {
-        MpiRunner.Result r = MpiRunner.exec(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", MpiRunner.classpath(), PoolTask.class.getName(), "--backend", backend));
+        MpiRunner.Result r = MpiRunner.java(List.of(), PoolTask.class.getName(), "--backend",
+            backend);
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(List.of("cpu_count = " + Runtime.getRuntime().availableProcessors()),
             r.lines("cpu_count = "), r::toString);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jpar.examples.Psum;
 import org.jpar.mpi.programs.ShowBackend;
@@ -14,11 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /** How a program finds its backend: launcher, plain java, or -Djpar.backend. */
 class BackendChoiceIT {
+    /** Runs a main class with JVM options (the arguments before the class name). */
     private static MpiRunner.Result java(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(args));
-        return MpiRunner.exec(command);
+        List<String> all = List.of(args);
+        int main = 0;
+        while (all.get(main).startsWith("-")) {
+            main++;
+        }
+        return MpiRunner.java(all.subList(0, main), all.get(main),
+            all.subList(main + 1, all.size()).toArray(String[]::new));
     }
 
     @Test
@@ -30,7 +32,7 @@ class BackendChoiceIT {
 
     @Test
     void plainJavaIsANativeSingleton() {
-        MpiRunner.Result r = java("-cp", MpiRunner.classpath(), ShowBackend.class.getName());
+        MpiRunner.Result r = java(ShowBackend.class.getName());
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(List.of("backend=native rank=0 size=1"), r.lines("backend="), r::toString);
     }
@@ -38,36 +40,34 @@ class BackendChoiceIT {
     /** jna.noclasspath hides the bundled libjpar.so, as a machine without MPI would. */
     @Test
     void plainJavaFallsBackToLocalWhereTheNativeLibraryCannotLoad() {
-        MpiRunner.Result r = java("-Djna.noclasspath=true", "-cp", MpiRunner.classpath(),
-            ShowBackend.class.getName());
+        MpiRunner.Result r = java("-Djna.noclasspath=true", ShowBackend.class.getName());
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(List.of("backend=local rank=0 size=1"), r.lines("backend="), r::toString);
 
-        MpiRunner.Result forced = java("-Djpar.backend=native", "-Djna.noclasspath=true", "-cp",
-            MpiRunner.classpath(), ShowBackend.class.getName());
+        MpiRunner.Result forced = java("-Djpar.backend=native", "-Djna.noclasspath=true",
+            ShowBackend.class.getName());
         assertNotEquals(0, forced.exitCode(), forced::toString);
         assertTrue(forced.output().contains("jpar: cannot load libjpar.so. Tried"), forced::toString);
     }
 
     @Test
     void localRanksRunTheSeedProgramsWithoutMpirun() {
-        MpiRunner.Result r = java("-Djpar.backend=local", "-Djpar.ranks=4", "-cp",
-            MpiRunner.classpath(), ShowBackend.class.getName());
+        MpiRunner.Result r = java("-Djpar.backend=local", "-Djpar.ranks=4",
+            ShowBackend.class.getName());
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(4, r.lines("backend=local ").stream().filter(l -> l.endsWith("size=4"))
             .count(), r::toString);
 
-        MpiRunner.Result mpiTest = java("-Djpar.backend=local", "-Djpar.ranks=2", "-cp",
-            MpiRunner.classpath(), org.jpar.examples.MpiTest.class.getName());
+        MpiRunner.Result mpiTest = java("-Djpar.backend=local", "-Djpar.ranks=2",
+            org.jpar.examples.MpiTest.class.getName());
         assertEquals(List.of("rank = 1 : data = [1.0, 2.0, 3.0, 4.0]"), mpiTest.lines("rank = "),
             mpiTest::toString);
-        MpiRunner.Result matVec = java("-Djpar.backend=local", "-Djpar.ranks=3", "-cp",
-            MpiRunner.classpath(), org.jpar.examples.MatVec.class.getName(), "101");
+        MpiRunner.Result matVec = java("-Djpar.backend=local", "-Djpar.ranks=3",
+            org.jpar.examples.MatVec.class.getName(), "101");
         assertTrue(matVec.output().contains("matvec N=101 ranks=3: y equals serial A·x to 1e-12: "
             + "true"), matVec::toString);
 
-        MpiRunner.Result psum = java("-Djpar.backend=local", "-Djpar.ranks=3", "-cp",
-            MpiRunner.classpath(), Psum.class.getName(), "1001");
+        MpiRunner.Result psum = java("-Djpar.backend=local", "-Djpar.ranks=3", Psum.class.getName(), "1001");
         assertEquals(0, psum.exitCode(), psum::toString);
         String line = psum.lines("sum = ").get(0);
         String[] parts = line.replace("sum = ", "").replace(" , serial", "").split(" ");
@@ -78,8 +78,7 @@ class BackendChoiceIT {
 
     @Test
     void anUnknownBackendIsAClearError() {
-        MpiRunner.Result r = java("-Djpar.backend=mpich", "-cp", MpiRunner.classpath(),
-            ShowBackend.class.getName());
+        MpiRunner.Result r = java("-Djpar.backend=mpich", ShowBackend.class.getName());
         assertNotEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("jpar.backend must be native, local or openmpi: "
             + "jpar.backend=mpich"), r::toString);
@@ -87,8 +86,8 @@ class BackendChoiceIT {
 
     @Test
     void badRankCountsAreClearErrors() {
-        MpiRunner.Result r = java("-Djpar.backend=local", "-Djpar.ranks=zero", "-cp",
-            MpiRunner.classpath(), ShowBackend.class.getName());
+        MpiRunner.Result r = java("-Djpar.backend=local", "-Djpar.ranks=zero",
+            ShowBackend.class.getName());
         assertNotEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("jpar.ranks must be a positive integer: jpar.ranks=zero"),
             r::toString);

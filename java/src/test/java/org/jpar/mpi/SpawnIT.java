@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.jpar.mpi.programs.SpawnParent;
 import org.jpar.testing.MpiRunner;
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.Test;
 class SpawnIT {
     @Test
     void aSingletonSpawnsChildrenAndTalksToThem() {
-        MpiRunner.Result r = MpiRunner.exec(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", MpiRunner.classpath(), SpawnParent.class.getName()));
+        MpiRunner.Result r = MpiRunner.java(List.of(), SpawnParent.class.getName());
         assertFalse(r.timedOut(), r::toString);
         assertEquals(0, r.exitCode(), r::toString);
         String out = r.output();

@@ -29,9 +29,8 @@ class PoolIT {
     @ParameterizedTest
     @EnumSource(PoolBackend.class)
     void theJvmExitsWithALivePool(PoolBackend backend) {
-        MpiRunner.Result r = MpiRunner.exec(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", MpiRunner.classpath(), LeavePoolRunning.class.getName(), backend.name()));
+        MpiRunner.Result r = MpiRunner.java(List.of(), LeavePoolRunning.class.getName(),
+            backend.name());
         assertFalse(r.timedOut(), r::toString);
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("results [10, 20, 30]"), r::toString);

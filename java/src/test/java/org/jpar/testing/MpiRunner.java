@@ -49,6 +49,16 @@ public final class MpiRunner {
         return exec(command);
     }
 
+    /** Runs {@code java [jvmOptions...] -cp <classpath> mainClass args...} without mpirun. */
+    public static Result java(List<String> jvmOptions, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), mainClass));
+        command.addAll(List.of(args));
+        return exec(command);
+    }
+
     /** The mpirun prefix, with the flags this machine needs. */
     public static List<String> mpirun() {
         List<String> command = new ArrayList<>(List.of("mpirun", "--oversubscribe"));
