@@ -1,7 +1,6 @@
 package org.jpar.internal;
 
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 /**
  * Binds a class's native methods to libjpar.so (JNA direct mapping), with one clear error when
@@ -22,15 +21,20 @@ public final class NativeLoader {
         try {
             Native.register(type, LIBRARY);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            UnsatisfiedLinkError error = new UnsatisfiedLinkError(
-                "jpar: cannot load libjpar.so. Tried jna.library.path="
-                    + System.getProperty("jna.library.path", "(unset)")
-                    + ", the system library path, and the copy inside the jar ("
-                    + Platform.RESOURCE_PREFIX + "/libjpar.so). libjpar.so needs the MPI library"
-                    + " it was built against (Open MPI's libmpi.so.40 on Debian: apt-get install "
-                    + "openmpi-bin libopenmpi-dev, or run ci/setup). Cause: " + e.getMessage());
-            error.initCause(e);
-            throw error;
+            throw failure(e);
         }
+    }
+
+    /** The error for a libjpar.so that cannot load: what was tried and what to do. */
+    public static UnsatisfiedLinkError failure(Throwable cause) {
+        UnsatisfiedLinkError error = new UnsatisfiedLinkError(
+            "jpar: cannot load libjpar.so. Tried jna.library.path="
+                + System.getProperty("jna.library.path", "(unset)")
+                + ", the system library path, and the copy inside the jar (linux-x86-64 or "
+                + "linux-aarch64/libjpar.so). libjpar.so needs the MPI library it was built "
+                + "against (Open MPI's libmpi.so.40 on Debian: apt-get install openmpi-bin "
+                + "libopenmpi-dev, or run ci/setup). Cause: " + cause.getMessage());
+        error.initCause(cause);
+        return error;
     }
 }

@@ -117,7 +117,7 @@ public final class Mpi implements AutoCloseable {
             return BackendChoice.NATIVE;
         }
         try {
-            JnaMpiAbi.load();
+            NativeBinding.load();
             return BackendChoice.NATIVE;
         } catch (UnsatisfiedLinkError e) {
             return BackendChoice.LOCAL;
@@ -126,7 +126,7 @@ public final class Mpi implements AutoCloseable {
 
     private static MpiAbi loadProcessAbi(String backend) {
         if (backend.equals(BackendChoice.NATIVE)) {
-            return JnaMpiAbi.load();
+            return NativeBinding.load();
         }
         try {
             // Compiled only where mpi.jar was present at build time (the openmpi profile).
@@ -221,6 +221,14 @@ public final class Mpi implements AutoCloseable {
         if (failure != null) {
             throw new MpiException("local", "rank " + localWorld.failedRank() + " failed", failure);
         }
+    }
+
+    /**
+     * How the native backend reaches libjpar.so: {@code "ffm"} (java.lang.foreign, JDK 22+) or
+     * {@code "jna"}; {@code "none"} on the other backends. {@code -Djpar.binding} forces one.
+     */
+    public String binding() {
+        return backend.equals(BackendChoice.NATIVE) ? NativeBinding.name(abi) : "none";
     }
 
     /**

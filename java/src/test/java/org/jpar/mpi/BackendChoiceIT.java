@@ -34,7 +34,8 @@ class BackendChoiceIT {
     void plainJavaIsANativeSingleton() {
         MpiRunner.Result r = java(ShowBackend.class.getName());
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals(List.of("backend=native rank=0 size=1"), r.lines("backend="), r::toString);
+        assertEquals(List.of("backend=native rank=0 size=1 binding=" + defaultBinding()),
+            r.lines("backend="), r::toString);
     }
 
     /** jna.noclasspath hides the bundled libjpar.so, as a machine without MPI would. */
@@ -42,7 +43,8 @@ class BackendChoiceIT {
     void plainJavaFallsBackToLocalWhereTheNativeLibraryCannotLoad() {
         MpiRunner.Result r = java("-Djna.noclasspath=true", ShowBackend.class.getName());
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals(List.of("backend=local rank=0 size=1"), r.lines("backend="), r::toString);
+        assertEquals(List.of("backend=local rank=0 size=1 binding=none"), r.lines("backend="),
+            r::toString);
 
         MpiRunner.Result forced = java("-Djpar.backend=native", "-Djna.noclasspath=true",
             ShowBackend.class.getName());
@@ -55,7 +57,7 @@ class BackendChoiceIT {
         MpiRunner.Result r = java("-Djpar.backend=local", "-Djpar.ranks=4",
             ShowBackend.class.getName());
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals(4, r.lines("backend=local ").stream().filter(l -> l.endsWith("size=4"))
+        assertEquals(4, r.lines("backend=local ").stream().filter(l -> l.contains("size=4"))
             .count(), r::toString);
 
         MpiRunner.Result mpiTest = java("-Djpar.backend=local", "-Djpar.ranks=2",
@@ -74,6 +76,33 @@ class BackendChoiceIT {
         double parallel = Double.parseDouble(parts[0]);
         double serial = Double.parseDouble(parts[parts.length - 1]);
         assertEquals(serial, parallel, 1e-9 * serial, line);
+    }
+
+    /** What this JDK chooses: FFM from JDK 22 on (the build includes it then), else JNA. */
+    private static String defaultBinding() {
+        return Runtime.version().feature() >= 22 ? "ffm" : "jna";
+    }
+
+    @Test
+    void theBindingCanBeForced() {
+        MpiRunner.Result jna = java("-Djpar.binding=jna", ShowBackend.class.getName());
+        assertEquals(0, jna.exitCode(), jna::toString);
+        assertTrue(jna.output().contains("binding=jna"), jna::toString);
+
+        MpiRunner.Result ffm = java("-Djpar.binding=ffm", ShowBackend.class.getName());
+        if (Runtime.version().feature() >= 22) {
+            assertEquals(0, ffm.exitCode(), ffm::toString);
+            assertTrue(ffm.output().contains("binding=ffm"), ffm::toString);
+        } else {
+            assertNotEquals(0, ffm.exitCode(), ffm::toString);
+            assertTrue(ffm.output().contains("the FFM binding needs JDK 22 or later"),
+                ffm::toString);
+        }
+
+        MpiRunner.Result bad = java("-Djpar.binding=jni", ShowBackend.class.getName());
+        assertNotEquals(0, bad.exitCode(), bad::toString);
+        assertTrue(bad.output().contains("jpar.binding must be jna or ffm: jpar.binding=jni"),
+            bad::toString);
     }
 
     @Test

@@ -25,6 +25,17 @@ class ConformanceIT {
         return Stream.of(1, 2, 3, 4).map(ranks -> suite("native", ranks));
     }
 
+    /**
+     * The native suite on a second JDK (ci/test builds on JDK 25, whose ranks use the FFM
+     * binding, and passes JDK 17 here, whose ranks use JNA), so both bindings are checked.
+     */
+    @TestFactory
+    Stream<DynamicNode> nativeBackendOnTheOtherJdk() {
+        String other = System.getProperty("jpar.otherJava", "");
+        assumeTrue(!other.isBlank(), "no second JDK given (jpar.otherJava)");
+        return Stream.of(suite(other, "native", 2));
+    }
+
     @TestFactory
     Stream<DynamicNode> openmpiBackend() {
         assumeTrue(Boolean.getBoolean("jpar.openmpi"), "built without mpi.jar");
@@ -32,8 +43,14 @@ class ConformanceIT {
     }
 
     private static DynamicNode suite(String backend, int ranks) {
-        MpiRunner.Result result = MpiRunner.runWith(ranks, "-Djpar.backend=" + backend,
-            Conformance.class.getName());
+        return suite(null, backend, ranks);
+    }
+
+    private static DynamicNode suite(String java, String backend, int ranks) {
+        String option = "-Djpar.backend=" + backend;
+        MpiRunner.Result result = java == null
+            ? MpiRunner.runWith(ranks, option, Conformance.class.getName())
+            : MpiRunner.runOn(java, ranks, option, Conformance.class.getName());
         List<DynamicNode> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("exit code and backend", () -> {
             assertFalse(result.timedOut(), () -> "timed out:\n" + result);
@@ -47,6 +64,9 @@ class ConformanceIT {
                     () -> "every rank passes " + check + ":\n" + result);
             }));
         }
-        return DynamicContainer.dynamicContainer(backend + ", mpirun -n " + ranks, tests);
+        String binding = result.lines("BACKEND ").stream().findFirst()
+            .map(l -> l.replaceAll(".*(binding=\\S+).*(java=\\d+).*", "$1, $2")).orElse("");
+        return DynamicContainer.dynamicContainer(backend + ", mpirun -n " + ranks + ", " + binding,
+            tests);
     }
 }

@@ -40,8 +40,14 @@ public final class MpiRunner {
 
     /** Runs {@code mainClass} on {@code ranks} ranks with one extra JVM option (or null). */
     public static Result runWith(int ranks, String jvmOption, String mainClass, String... args) {
+        return runOn(javaExecutable(), ranks, jvmOption, mainClass, args);
+    }
+
+    /** Like {@link #runWith}, with the ranks on the JVM at {@code java}. */
+    public static Result runOn(String java, int ranks, String jvmOption, String mainClass,
+                               String... args) {
         List<String> command = mpirun();
-        List<String> section = rank(ranks, classpath(), mainClass, args);
+        List<String> section = rank(java, ranks, classpath(), mainClass, args);
         if (jvmOption != null) {
             section.add(section.indexOf("-cp"), jvmOption);
         }
@@ -70,8 +76,13 @@ public final class MpiRunner {
 
     /** One MPMD section: {@code -n ranks java -cp classpath mainClass args}. */
     public static List<String> rank(int ranks, String classpath, String mainClass, String... args) {
+        return rank(javaExecutable(), ranks, classpath, mainClass, args);
+    }
+
+    private static List<String> rank(String java, int ranks, String classpath, String mainClass,
+                                     String... args) {
         List<String> section = new ArrayList<>(List.of("-n", String.valueOf(ranks),
-            javaExecutable(), "-XX:+UseSerialGC", "-cp", classpath, mainClass));
+            java, "-XX:+UseSerialGC", "-cp", classpath, mainClass));
         section.addAll(List.of(args));
         return section;
     }

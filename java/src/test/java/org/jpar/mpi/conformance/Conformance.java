@@ -32,8 +32,8 @@ public final class Conformance {
     public static void main(String[] args) throws Exception {
         Mpi.run(args, mpi -> {
             Comm world = mpi.world();
-            System.out.println("BACKEND " + mpi.backend() + " rank=" + world.rank()
-                + " size=" + world.size());
+            System.out.println("BACKEND " + mpi.backend() + " binding=" + mpi.binding() + " rank="
+                + world.rank() + " size=" + world.size() + " java=" + Runtime.version().feature());
             List<String> failed = new ArrayList<>();
             for (Map.Entry<String, Consumer<Comm>> check : checks().entrySet()) {
                 if (args.length > 0 && !List.of(args).contains(check.getKey())) {

@@ -9,6 +9,6 @@ public final class ShowBackend {
 
     public static void main(String[] args) throws Exception {
         Mpi.run(args, mpi -> System.out.println("backend=" + mpi.backend() + " rank="
-            + mpi.world().rank() + " size=" + mpi.world().size()));
+            + mpi.world().rank() + " size=" + mpi.world().size() + " binding=" + mpi.binding()));
     }
 }

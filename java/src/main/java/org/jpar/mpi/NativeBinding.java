@@ -1,0 +1,93 @@
+package org.jpar.mpi;
+
+import com.sun.jna.Native;
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+import org.jpar.internal.NativeLoader;
+
+/**
+ * Chooses the binding of libjpar.so: FFM ({@code FfmMpiAbi}, in the jar's
+ * {@code META-INF/versions/22}) on JDK 22 and later, JNA direct mapping ({@link JnaMpiAbi})
+ * before that. {@code -Djpar.binding=jna|ffm} forces one.
+ */
+final class NativeBinding {
+    static final String PROPERTY = "jpar.binding";
+    /** Where FfmMpiAbi finds the library file; set here before that class loads. */
+    static final String PATH_PROPERTY = "jpar.library.file";
+    private static final String FFM_CLASS = "org.jpar.mpi.FfmMpiAbi";
+
+    private static MpiAbi loaded;
+
+    private NativeBinding() {
+    }
+
+    /**
+     * The binding to use, loaded once.
+     *
+     * @throws IllegalArgumentException for an unknown {@code jpar.binding}
+     * @throws UnsupportedOperationException if FFM is forced where it is not available
+     * @throws UnsatisfiedLinkError if libjpar.so cannot load
+     */
+    static synchronized MpiAbi load() {
+        if (loaded == null) {
+            loaded = choose();
+        }
+        return loaded;
+    }
+
+    /** "ffm" or "jna": which binding {@code abi} is. */
+    static String name(MpiAbi abi) {
+        return abi.getClass().getName().equals(FFM_CLASS) ? "ffm" : "jna";
+    }
+
+    private static MpiAbi choose() {
+        String wanted = System.getProperty(PROPERTY, "").strip().toLowerCase(Locale.ROOT);
+        if (!wanted.isEmpty() && !wanted.equals("jna") && !wanted.equals("ffm")) {
+            throw new IllegalArgumentException("jpar.binding must be jna or ffm: jpar.binding="
+                + wanted);
+        }
+        int feature = Runtime.version().feature();
+        if (wanted.equals("ffm") && feature < 22) {
+            throw new UnsupportedOperationException("the FFM binding needs JDK 22 or later: "
+                + "java.version=" + System.getProperty("java.version"));
+        }
+        if (!wanted.equals("jna") && feature >= 22) {
+            Class<?> ffm;
+            try {
+                ffm = Class.forName(FFM_CLASS, false, NativeBinding.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                if (wanted.equals("ffm")) {
+                    throw new UnsupportedOperationException("this jar has no FFM binding (it was "
+                        + "built without JDK 22+); use -Djpar.binding=jna", e);
+                }
+                return JnaMpiAbi.load();
+            }
+            System.setProperty(PATH_PROPERTY, libraryFile());
+            try {
+                return (MpiAbi) ffm.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot start the FFM binding: " + e, e);
+            }
+        }
+        return JnaMpiAbi.load();
+    }
+
+    /** libjpar.so as JNA would find it: jna.library.path first, else the jar's copy. */
+    private static String libraryFile() {
+        String dirs = System.getProperty("jna.library.path");
+        if (dirs != null) {
+            for (String dir : dirs.split(File.pathSeparator)) {
+                File candidate = new File(dir, "libjpar.so");
+                if (candidate.isFile()) {
+                    return candidate.getAbsolutePath();
+                }
+            }
+        }
+        try {
+            return Native.extractFromResourcePath("jpar").getAbsolutePath();
+        } catch (IOException | UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw NativeLoader.failure(e);
+        }
+    }
+}
