@@ -56,6 +56,11 @@ class ConformanceIT {
             assertFalse(result.timedOut(), () -> "timed out:\n" + result);
             assertEquals(0, result.exitCode(), result::toString);
             assertEquals(ranks, result.lines("BACKEND " + backend + " ").size(), result::toString);
+            for (String line : result.lines("BACKEND ")) {
+                int java = Integer.parseInt(line.replaceAll(".*java=(\\d+).*", "$1"));
+                String expected = !backend.equals("native") ? "none" : java >= 22 ? "ffm" : "jna";
+                assertTrue(line.contains("binding=" + expected), line);
+            }
         }));
         for (String check : Conformance.checks().keySet()) {
             tests.add(DynamicTest.dynamicTest(check, () -> {
