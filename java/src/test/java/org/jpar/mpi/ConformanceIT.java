@@ -57,8 +57,9 @@ class ConformanceIT {
             assertEquals(0, result.exitCode(), result::toString);
             assertEquals(ranks, result.lines("BACKEND " + backend + " ").size(), result::toString);
             for (String line : result.lines("BACKEND ")) {
-                int java = Integer.parseInt(line.replaceAll(".*java=(\\d+).*", "$1"));
-                String expected = !backend.equals("native") ? "none" : java >= 22 ? "ffm" : "jna";
+                int feature = Integer.parseInt(line.replaceAll(".*java=(\\d+).*", "$1"));
+                String expected = !backend.equals("native") ? "none"
+                    : feature >= 22 ? "ffm" : "jna";
                 assertTrue(line.contains("binding=" + expected), line);
             }
         }));
