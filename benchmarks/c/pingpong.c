@@ -1,0 +1,88 @@
+/*
+ * The C baseline for jpar's benchmarks: MPI ping-pong between ranks 0 and 1 over message sizes,
+ * and Allreduce of doubles, timed with MPI_Wtime. Prints one line per measurement,
+ * "c <suite> <size> <median seconds per operation>", the median of several repetitions.
+ * Usage: mpirun -n 2 jpar-bench-c [repetitions]
+ */
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int compare(const void *a, const void *b) {
+    double x = *(const double *) a, y = *(const double *) b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *values, int n) {
+    qsort(values, (size_t) n, sizeof *values, compare);
+    return values[n / 2];
+}
+
+/* Round trips for a message of bytes; returns seconds per one-way trip. */
+static double pingpong(int rank, char *send, char *recv, int bytes, int round_trips) {
+    MPI_Barrier(MPI_COMM_WORLD);
+    double start = MPI_Wtime();
+    for (int i = 0; i < round_trips; i++) {
+        if (rank == 0) {
+            MPI_Send(send, bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD);
+            MPI_Recv(recv, bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        } else if (rank == 1) {
+            MPI_Recv(recv, bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            MPI_Send(send, bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD);
+        }
+    }
+    return (MPI_Wtime() - start) / round_trips / 2;
+}
+
+static double allreduce(double *send, double *recv, int count, int calls) {
+    MPI_Barrier(MPI_COMM_WORLD);
+    double start = MPI_Wtime();
+    for (int i = 0; i < calls; i++) {
+        MPI_Allreduce(send, recv, count, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    }
+    return (MPI_Wtime() - start) / calls;
+}
+
+int main(int argc, char **argv) {
+    MPI_Init(&argc, &argv);
+    int rank = 0;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    int repetitions = argc > 1 ? atoi(argv[1]) : 5;
+    if (repetitions < 1) {
+        repetitions = 1;
+    }
+    /* Big enough for the largest Allreduce: 1,048,576 doubles. */
+    const size_t buffer_bytes = (size_t) 8 << 20;
+    char *send = calloc(buffer_bytes, 1);
+    char *recv = calloc(buffer_bytes, 1);
+    double *times = calloc((size_t) repetitions, sizeof *times);
+    const int sizes[] = {8, 64, 1024, 16384, 65536, 1 << 20, 4 << 20};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        int bytes = sizes[s];
+        int trips = bytes <= 65536 ? 2000 : 50;
+        pingpong(rank, send, recv, bytes, trips / 10);
+        for (int r = 0; r < repetitions; r++) {
+            times[r] = pingpong(rank, send, recv, bytes, trips);
+        }
+        if (rank == 0) {
+            printf("c pingpong %d %.9e\n", bytes, median(times, repetitions));
+        }
+    }
+    int counts[] = {1, 1024, 1048576};
+    for (int k = 0; k < 3; k++) {
+        int calls = counts[k] < 100000 ? 2000 : 20;
+        allreduce((double *) send, (double *) recv, counts[k], calls / 10);
+        for (int r = 0; r < repetitions; r++) {
+            times[r] = allreduce((double *) send, (double *) recv, counts[k], calls);
+        }
+        if (rank == 0) {
+            printf("c allreduce %d %.9e\n", counts[k], median(times, repetitions));
+        }
+    }
+    free(send);
+    free(recv);
+    free(times);
+    MPI_Finalize();
+    return 0;
+}

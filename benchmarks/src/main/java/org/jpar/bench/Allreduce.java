@@ -1,0 +1,68 @@
+package org.jpar.bench;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.concurrent.TimeUnit;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.Op;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Allreduce(SUM) of doubles on every rank: one invocation is one Allreduce. Single-shot batches
+ * keep the ranks' call counts equal. Paths: direct buffers and heap arrays.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, batchSize = 200)
+@Measurement(iterations = 5, batchSize = 200)
+public class Allreduce {
+    @Param({"1", "1024", "1048576"})
+    public int count;
+
+    @Param({"direct", "heap"})
+    public String path;
+
+    private Comm world;
+    private DoubleBuffer sendDirect;
+    private DoubleBuffer recvDirect;
+    private double[] sendHeap;
+    private double[] recvHeap;
+
+    @Setup(Level.Trial)
+    public void allocate() {
+        world = Ranks.world();
+        sendDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
+            .asDoubleBuffer();
+        recvDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
+            .asDoubleBuffer();
+        sendHeap = new double[count];
+        recvHeap = new double[count];
+    }
+
+    @Setup(Level.Iteration)
+    public void align() {
+        world.barrier();
+    }
+
+    @Benchmark
+    public Object allreduce() {
+        if (path.equals("direct")) {
+            world.allreduce(sendDirect, recvDirect, Op.SUM);
+            return recvDirect;
+        }
+        world.allreduce(sendHeap, recvHeap, Op.SUM);
+        return recvHeap;
+    }
+}
