@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * rank 0 writes the results.
  *
  * <p>Usage: {@code mpirun -n 2 java -jar benchmarks.jar [--include REGEX] [--quick | --smoke]
- * [--json FILE] [--tsv FILE]}. The TSV has one line per measurement: path, suite, variant, size,
+ * [--json FILE] [--tsv FILE] [--mpijar]}; {@code --mpijar} initializes MPI through Open MPI's
+ * Java bindings for the {@code MpiJar*} suites instead of through jpar. The TSV has one line per measurement: path, suite, variant, size,
  * median seconds per operation (one-way for ping-pong).
  */
 public final class BenchMain {
@@ -33,6 +34,7 @@ public final class BenchMain {
         String mode = "full";
         Path json = null;
         Path tsv = null;
+        boolean mpiJar = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--include" -> include = args[++i];
@@ -40,14 +42,22 @@ public final class BenchMain {
                 case "--smoke" -> mode = "smoke";
                 case "--json" -> json = Path.of(args[++i]);
                 case "--tsv" -> tsv = Path.of(args[++i]);
+                case "--mpijar" -> mpiJar = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
         // Every rank runs JMH on the one host: JMH's host-wide lock would stop all but one.
         System.setProperty("jmh.ignoreLock", "true");
-        Mpi mpi = Mpi.init(new String[0]);
-        Ranks.set(mpi);
-        boolean root = mpi.world().rank() == 0;
+        Mpi mpi = null;
+        boolean root;
+        if (mpiJar) {
+            // Open MPI's bindings own MPI in this process; jpar stays out of it.
+            root = (int) mpiJarRanks().getMethod("init").invoke(null) == 0;
+        } else {
+            mpi = Mpi.init(new String[0]);
+            Ranks.set(mpi);
+            root = mpi.world().rank() == 0;
+        }
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).forks(0)
             .shouldFailOnError(true).verbosity(root ? VerboseMode.NORMAL : VerboseMode.SILENT);
         switch (mode) {
@@ -62,9 +72,23 @@ public final class BenchMain {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         if (root && tsv != null) {
-            writeTsv(results, tsv, "jpar-" + mpi.binding());
+            writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding());
         }
-        mpi.close();
+        if (mpiJar) {
+            mpiJarRanks().getMethod("finish").invoke(null);
+        } else {
+            mpi.close();
+        }
+    }
+
+    /** The mpi.jar suites' helper, compiled only where mpi.jar was installed. */
+    private static Class<?> mpiJarRanks() {
+        try {
+            return Class.forName("org.jpar.bench.MpiJarRanks");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("these benchmarks were built without mpi.jar "
+                + "(run ci/mpi-jar, then rebuild)", e);
+        }
     }
 
     private static void writeTsv(Collection<RunResult> results, Path file, String label)
@@ -72,8 +96,10 @@ public final class BenchMain {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
             for (RunResult r : results) {
                 String benchmark = r.getParams().getBenchmark();
-                String suite = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1,
-                    benchmark.lastIndexOf('.')).toLowerCase(Locale.ROOT);
+                String className = benchmark.substring(
+                    benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1,
+                    benchmark.lastIndexOf('.'));
+                String suite = className.replaceFirst("^MpiJar", "").toLowerCase(Locale.ROOT);
                 String size = r.getParams().getParam(suite.equals("pingpong") ? "bytes" : "count");
                 String path = r.getParams().getParam("path");
                 double batchMicros = r.getPrimaryResult().getStatistics().getPercentile(50.0);

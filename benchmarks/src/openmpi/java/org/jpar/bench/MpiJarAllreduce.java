@@ -1,0 +1,63 @@
+package org.jpar.bench;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.concurrent.TimeUnit;
+import mpi.MPI;
+import mpi.MPIException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** {@link Allreduce} on Open MPI's Java bindings: direct buffers and double arrays. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, batchSize = 200)
+@Measurement(iterations = 5, batchSize = 200)
+public class MpiJarAllreduce {
+    @Param({"1", "1024", "1048576"})
+    public int count;
+
+    @Param({"direct", "array"})
+    public String path;
+
+    private DoubleBuffer sendDirect;
+    private DoubleBuffer recvDirect;
+    private double[] sendArray;
+    private double[] recvArray;
+
+    @Setup(Level.Trial)
+    public void allocate() {
+        sendDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
+            .asDoubleBuffer();
+        recvDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
+            .asDoubleBuffer();
+        sendArray = new double[count];
+        recvArray = new double[count];
+    }
+
+    @Setup(Level.Iteration)
+    public void align() throws MPIException {
+        MPI.COMM_WORLD.barrier();
+    }
+
+    @Benchmark
+    public Object allreduce() throws MPIException {
+        if (path.equals("direct")) {
+            MPI.COMM_WORLD.allReduce(sendDirect, recvDirect, count, MPI.DOUBLE, MPI.SUM);
+            return recvDirect;
+        }
+        MPI.COMM_WORLD.allReduce(sendArray, recvArray, count, MPI.DOUBLE, MPI.SUM);
+        return recvArray;
+    }
+}

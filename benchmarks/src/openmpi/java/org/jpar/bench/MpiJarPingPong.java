@@ -1,0 +1,67 @@
+package org.jpar.bench;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import mpi.MPI;
+import mpi.MPIException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** {@link PingPong} on Open MPI's Java bindings: direct buffers and byte arrays. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, batchSize = 1000)
+@Measurement(iterations = 5, batchSize = 1000)
+public class MpiJarPingPong {
+    @Param({"8", "64", "1024", "16384", "65536", "1048576", "4194304"})
+    public int bytes;
+
+    @Param({"direct", "array"})
+    public String path;
+
+    private int peer;
+    private boolean first;
+    private ByteBuffer sendDirect;
+    private ByteBuffer recvDirect;
+    private byte[] sendArray;
+    private byte[] recvArray;
+
+    @Setup(Level.Trial)
+    public void allocate() throws MPIException {
+        first = MPI.COMM_WORLD.getRank() == 0;
+        peer = first ? 1 : 0;
+        sendDirect = ByteBuffer.allocateDirect(bytes);
+        recvDirect = ByteBuffer.allocateDirect(bytes);
+        sendArray = new byte[bytes];
+        recvArray = new byte[bytes];
+    }
+
+    @Setup(Level.Iteration)
+    public void align() throws MPIException {
+        MPI.COMM_WORLD.barrier();
+    }
+
+    @Benchmark
+    public Object roundTrip() throws MPIException {
+        Object send = path.equals("direct") ? sendDirect : sendArray;
+        Object recv = path.equals("direct") ? recvDirect : recvArray;
+        if (first) {
+            MPI.COMM_WORLD.send(send, bytes, MPI.BYTE, peer, 0);
+            MPI.COMM_WORLD.recv(recv, bytes, MPI.BYTE, peer, 0);
+        } else {
+            MPI.COMM_WORLD.recv(recv, bytes, MPI.BYTE, peer, 0);
+            MPI.COMM_WORLD.send(send, bytes, MPI.BYTE, peer, 0);
+        }
+        return recv;
+    }
+}
