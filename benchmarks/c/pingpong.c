@@ -1,6 +1,6 @@
 /*
  * The C baseline for jpar's benchmarks: MPI ping-pong between ranks 0 and 1 over message sizes,
- * and Allreduce of doubles, timed with MPI_Wtime. Prints one line per measurement,
+ * Allreduce of doubles, Allgather and Bcast of bytes, timed with MPI_Wtime. Prints one line per measurement,
  * "c <suite> <size> <median seconds per operation>", the median of several repetitions.
  * Usage: mpirun -n 2 jpar-bench-c [repetitions]
  */
@@ -33,6 +33,24 @@ static double pingpong(int rank, char *send, char *recv, int bytes, int round_tr
         }
     }
     return (MPI_Wtime() - start) / round_trips / 2;
+}
+
+static double allgather(char *mine, char *all, int bytes, int calls) {
+    MPI_Barrier(MPI_COMM_WORLD);
+    double start = MPI_Wtime();
+    for (int i = 0; i < calls; i++) {
+        MPI_Allgather(mine, bytes, MPI_BYTE, all, bytes, MPI_BYTE, MPI_COMM_WORLD);
+    }
+    return (MPI_Wtime() - start) / calls;
+}
+
+static double bcast(char *buf, int bytes, int calls) {
+    MPI_Barrier(MPI_COMM_WORLD);
+    double start = MPI_Wtime();
+    for (int i = 0; i < calls; i++) {
+        MPI_Bcast(buf, bytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+    }
+    return (MPI_Wtime() - start) / calls;
 }
 
 static double allreduce(double *send, double *recv, int count, int calls) {
@@ -78,6 +96,24 @@ int main(int argc, char **argv) {
         }
         if (rank == 0) {
             printf("c allreduce %d %.9e\n", counts[k], median(times, repetitions));
+        }
+    }
+    int per_rank[] = {1024, 1 << 20};
+    for (int k = 0; k < 2; k++) {
+        int calls = per_rank[k] < 100000 ? 2000 : 50;
+        allgather(send, recv, per_rank[k], calls / 10);
+        for (int r = 0; r < repetitions; r++) {
+            times[r] = allgather(send, recv, per_rank[k], calls);
+        }
+        if (rank == 0) {
+            printf("c allgather %d %.9e\n", per_rank[k], median(times, repetitions));
+        }
+        bcast(send, per_rank[k], calls / 10);
+        for (int r = 0; r < repetitions; r++) {
+            times[r] = bcast(send, per_rank[k], calls);
+        }
+        if (rank == 0) {
+            printf("c bcast %d %.9e\n", per_rank[k], median(times, repetitions));
         }
     }
     free(send);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import org.jpar.mpi.Mpi;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -20,8 +22,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * rank 0 writes the results.
  *
  * <p>Usage: {@code mpirun -n 2 java -jar benchmarks.jar [--include REGEX] [--quick | --smoke]
- * [--json FILE] [--tsv FILE] [--mpijar]}; {@code --mpijar} initializes MPI through Open MPI's
- * Java bindings for the {@code MpiJar*} suites instead of through jpar. The TSV has one line per measurement: path, suite, variant, size,
+ * [--json FILE] [--tsv FILE] [--mpijar] [--gc] [--param NAME=V1,V2] [--batch N]}; {@code --mpijar} initializes MPI through Open
+ * MPI's Java bindings for the {@code MpiJar*} suites instead of through jpar; {@code --gc} adds
+ * JMH's GC profiler and reports bytes allocated per call. The TSV has one line per measurement: path, suite, variant, size,
  * median seconds per operation (one-way for ping-pong).
  */
 public final class BenchMain {
@@ -35,6 +38,9 @@ public final class BenchMain {
         Path json = null;
         Path tsv = null;
         boolean mpiJar = false;
+        boolean gc = false;
+        java.util.List<String> params = new java.util.ArrayList<>();
+        int batch = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--include" -> include = args[++i];
@@ -43,6 +49,9 @@ public final class BenchMain {
                 case "--json" -> json = Path.of(args[++i]);
                 case "--tsv" -> tsv = Path.of(args[++i]);
                 case "--mpijar" -> mpiJar = true;
+                case "--gc" -> gc = true;
+                case "--param" -> params.add(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
@@ -64,8 +73,18 @@ public final class BenchMain {
             case "quick" -> options.warmupIterations(2).measurementIterations(3);
             case "smoke" -> options.warmupIterations(1).measurementIterations(1)
                 .warmupBatchSize(10).measurementBatchSize(10)
-                .param("bytes", "8").param("count", "1");
+                .param("bytes", "8", "1024").param("count", "1");
             default -> { }
+        }
+        if (gc) {
+            options.addProfiler(GCProfiler.class);
+        }
+        if (batch > 0) {
+            options.warmupBatchSize(batch).measurementBatchSize(batch);
+        }
+        for (String param : params) {
+            String[] nameValues = param.split("=", 2);
+            options.param(nameValues[0], nameValues[1].split(","));
         }
         if (root && json != null) {
             options.result(json.toString()).resultFormat(ResultFormatType.JSON);
@@ -99,13 +118,21 @@ public final class BenchMain {
                 String className = benchmark.substring(
                     benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1,
                     benchmark.lastIndexOf('.'));
-                String suite = className.replaceFirst("^MpiJar", "").toLowerCase(Locale.ROOT);
-                String size = r.getParams().getParam(suite.equals("pingpong") ? "bytes" : "count");
+                String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+                String suite = className.equals("Collectives") ? method
+                    : className.replaceFirst("^MpiJar", "").toLowerCase(Locale.ROOT);
+                String size = r.getParams().getParam(suite.equals("allreduce") ? "count" : "bytes");
                 String path = r.getParams().getParam("path");
                 double batchMicros = r.getPrimaryResult().getStatistics().getPercentile(50.0);
                 int batch = r.getParams().getMeasurement().getBatchSize();
                 double seconds = batchMicros / 1e6 / batch / (suite.equals("pingpong") ? 2 : 1);
                 out.printf(Locale.ROOT, "%s-%s\t%s\t%s\t%.9e%n", label, path, suite, size, seconds);
+                Result<?> allocated = r.getSecondaryResults().get("gc.alloc.rate.norm");
+                if (allocated != null) {
+                    // Bytes per operation of the batch, as JMH counts it: per call here.
+                    out.printf(Locale.ROOT, "%s-%s\talloc-%s\t%s\t%.1f%n", label, path, suite,
+                        size, allocated.getScore() / batch);
+                }
             }
         }
     }

@@ -133,6 +133,13 @@ public final class Comm {
      */
     public Status recv(Object buf, int source, int tag) {
         ElementType t = ElementType.of(buf, "buf");
+        Scratch s = receive(buf, t, source, tag);
+        // Small enough to inline, so a caller that ignores the status allocates nothing.
+        return status(s, t);
+    }
+
+    /** recv's work; the status stays in the returned scratch. */
+    private Scratch receive(Object buf, ElementType t, int source, int tag) {
         Buffers.checkWritable(buf, "buf");
         checkOpen("recv");
         checkRank(source, "source", true);
@@ -143,9 +150,10 @@ public final class Comm {
         int rc = abi.jpar_recv(a, n, t.code, source, tag, handle, s.outAddress + Scratch.STATUS);
         Reference.reachabilityFence(buf);
         check(rc, "recv");
-        Status status = status(s, t);
-        Buffers.copyBack(buf, t, status.count(), s, Scratch.RECV);
-        return status;
+        if (!Buffers.isDirect(buf)) {
+            Buffers.copyBack(buf, t, status(s, t).count(), s, Scratch.RECV);
+        }
+        return s;
     }
 
     /**
