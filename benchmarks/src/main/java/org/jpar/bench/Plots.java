@@ -1,0 +1,96 @@
+package org.jpar.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.text.DecimalFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Draws a results folder of {@code ci/bench} as PNGs, one line per path against size on log
+ * axes: ping-pong latency and bandwidth, and each collective's time per call.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.jpar.bench.Plots DIR}.
+ */
+public final class Plots {
+    private Plots() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Path dir = Path.of(args[0]);
+        // suite -> path -> size -> seconds
+        Map<String, Map<String, Map<Double, Double>>> data = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path tsv : files.filter(f -> f.toString().endsWith(".tsv")).toList()) {
+                for (String line : Files.readAllLines(tsv)) {
+                    String[] f = line.split("\t");
+                    if (f.length == 4 && !f[1].startsWith("alloc-")) {
+                        data.computeIfAbsent(f[1], k -> new TreeMap<>())
+                            .computeIfAbsent(f[0], k -> new TreeMap<>())
+                            .put(Double.parseDouble(f[2]), Double.parseDouble(f[3]));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, Map<String, Map<Double, Double>>> suite : data.entrySet()) {
+            String name = suite.getKey();
+            String sizeLabel = name.equals("allreduce") ? "doubles" : "bytes";
+            write(dir.resolve(name + "-time.png"), name + ": median time per call", sizeLabel,
+                "microseconds", suite.getValue(), (size, seconds) -> seconds * 1e6);
+            if (name.equals("pingpong")) {
+                write(dir.resolve("pingpong-bandwidth.png"), "ping-pong bandwidth", "bytes",
+                    "MB/s", suite.getValue(), (size, seconds) -> size / seconds / 1e6);
+            }
+        }
+    }
+
+    private interface Metric {
+        double of(double size, double seconds);
+    }
+
+    private static void write(Path file, String title, String xLabel, String yLabel,
+                              Map<String, Map<Double, Double>> paths, Metric metric)
+            throws IOException {
+        XYSeriesCollection series = new XYSeriesCollection();
+        for (Map.Entry<String, Map<Double, Double>> path : paths.entrySet()) {
+            XYSeries line = new XYSeries(path.getKey());
+            path.getValue().forEach((size, seconds) -> line.add((double) size,
+                (double) metric.of(size, seconds)));
+            series.addSeries(line);
+        }
+        LogAxis x = new LogAxis(xLabel);
+        x.setBase(2);
+        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        LogAxis y = new LogAxis(yLabel);
+        y.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        List<Color> colors = List.of(Color.BLACK, new Color(0xd62728), new Color(0x1f77b4),
+            new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b),
+            new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f));
+        for (int i = 0; i < series.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, colors.get(i % colors.size()));
+            renderer.setSeriesStroke(i, new BasicStroke(series.getSeriesKey(i).equals("c") ? 3f : 1.5f));
+        }
+        XYPlot plot = new XYPlot(series, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
+    }
+}
