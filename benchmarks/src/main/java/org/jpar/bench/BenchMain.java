@@ -14,6 +14,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -73,7 +74,8 @@ public final class BenchMain {
             case "quick" -> options.warmupIterations(2).measurementIterations(3);
             case "smoke" -> options.warmupIterations(1).measurementIterations(1)
                 .warmupBatchSize(10).measurementBatchSize(10)
-                .param("bytes", "8", "1024").param("count", "1");
+                .warmupTime(TimeValue.milliseconds(20)).measurementTime(TimeValue.milliseconds(20))
+                .param("bytes", "8", "1024").param("count", "1").param("size", "4096");
             default -> { }
         }
         if (gc) {
@@ -119,12 +121,18 @@ public final class BenchMain {
                     benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1,
                     benchmark.lastIndexOf('.'));
                 String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-                String suite = className.equals("Collectives") ? method
+                // A class with one benchmark names its suite; one with several, each method does.
+                String suite = java.util.Set.of("Collectives", "KernelSum", "PoolRoundTrip")
+                    .contains(className) ? method.toLowerCase(Locale.ROOT)
                     : className.replaceFirst("^MpiJar", "").toLowerCase(Locale.ROOT);
-                String size = r.getParams().getParam(suite.equals("allreduce") ? "count" : "bytes");
+                String size = java.util.stream.Stream.of("bytes", "count", "size")
+                    .map(p -> r.getParams().getParam(p)).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse("0");
                 String path = r.getParams().getParam("path");
                 double batchMicros = r.getPrimaryResult().getStatistics().getPercentile(50.0);
-                int batch = r.getParams().getMeasurement().getBatchSize();
+                // Single-shot scores are per batch; average-time scores are per call already.
+                int batch = r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime
+                    ? r.getParams().getMeasurement().getBatchSize() : 1;
                 double seconds = batchMicros / 1e6 / batch / (suite.equals("pingpong") ? 2 : 1);
                 out.printf(Locale.ROOT, "%s-%s\t%s\t%s\t%.9e%n", label, path, suite, size, seconds);
                 Result<?> allocated = r.getSecondaryResults().get("gc.alloc.rate.norm");

@@ -10,17 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a results folder of {@code ci/bench} as PNGs, one line per path against size on log
- * axes: ping-pong latency and bandwidth, and each collective's time per call.
+ * axes: ping-pong latency and bandwidth, each collective's and kernel's time per call; and the
+ * pool's benchmarks, which have no size, as bars.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.jpar.bench.Plots DIR}.
  */
@@ -46,9 +50,17 @@ public final class Plots {
                 }
             }
         }
+        DefaultCategoryDataset pool = new DefaultCategoryDataset();
         for (Map.Entry<String, Map<String, Map<Double, Double>>> suite : data.entrySet()) {
             String name = suite.getKey();
-            String sizeLabel = name.equals("allreduce") ? "doubles" : "bytes";
+            if (suite.getValue().values().stream().anyMatch(m -> m.containsKey(0.0))) {
+                // Sizeless suites (the pool's): one bar per path.
+                suite.getValue().forEach((path, bySize) ->
+                    pool.addValue(bySize.get(0.0) * 1e6, path, name));
+                continue;
+            }
+            String sizeLabel = List.of("allreduce", "sum", "dot", "matvec").contains(name)
+                ? "doubles" : "bytes";
             write(dir.resolve(name + "-time.png"), name + ": median time per call", sizeLabel,
                 "microseconds", suite.getValue(), (size, seconds) -> seconds * 1e6);
             if (name.equals("pingpong")) {
@@ -56,6 +68,23 @@ public final class Plots {
                     "MB/s", suite.getValue(), (size, seconds) -> size / seconds / 1e6);
             }
         }
+        bars(dir.resolve("pool-time.png"), pool);
+    }
+
+    /** Draws the sizeless suites as grouped bars. */
+    static void bars(Path file, DefaultCategoryDataset data) throws IOException {
+        if (data.getRowCount() == 0) {
+            return;
+        }
+        JFreeChart chart = ChartFactory.createBarChart("pool: median time per call", "benchmark",
+            "microseconds (log)", data);
+        CategoryPlot plot = chart.getCategoryPlot();
+        LogAxis log = new LogAxis("microseconds");
+        log.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        plot.setRangeAxis(log);
+        plot.setBackgroundPaint(Color.WHITE);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
     }
 
     private interface Metric {
