@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import org.jpar.mpi.Mpi;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -93,7 +94,8 @@ public final class BenchMain {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         if (root && tsv != null) {
-            writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding());
+            writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding(),
+                "jpar-local");
         }
         if (mpiJar) {
             mpiJarRanks().getMethod("finish").invoke(null);
@@ -112,8 +114,9 @@ public final class BenchMain {
         }
     }
 
-    private static void writeTsv(Collection<RunResult> results, Path file, String label)
-            throws IOException {
+    /** {@code label} names the paths, but the local backend's ({@code localLabel}). */
+    private static void writeTsv(Collection<RunResult> results, Path file, String label,
+                                 String localLabel) throws IOException {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
             for (RunResult r : results) {
                 String benchmark = r.getParams().getBenchmark();
@@ -124,21 +127,22 @@ public final class BenchMain {
                 // A class with one benchmark names its suite; one with several, each method does.
                 String suite = java.util.Set.of("Collectives", "KernelSum", "PoolRoundTrip")
                     .contains(className) ? method.toLowerCase(Locale.ROOT)
-                    : className.replaceFirst("^MpiJar", "").toLowerCase(Locale.ROOT);
+                    : className.replaceFirst("^(MpiJar|Local)", "").toLowerCase(Locale.ROOT);
                 String size = java.util.stream.Stream.of("bytes", "count", "size")
                     .map(p -> r.getParams().getParam(p)).filter(java.util.Objects::nonNull)
                     .findFirst().orElse("0");
                 String path = r.getParams().getParam("path");
                 double batchMicros = r.getPrimaryResult().getStatistics().getPercentile(50.0);
                 // Single-shot scores are per batch; average-time scores are per call already.
-                int batch = r.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime
+                int batch = r.getParams().getMode() == Mode.SingleShotTime
                     ? r.getParams().getMeasurement().getBatchSize() : 1;
                 double seconds = batchMicros / 1e6 / batch / (suite.equals("pingpong") ? 2 : 1);
-                out.printf(Locale.ROOT, "%s-%s\t%s\t%s\t%.9e%n", label, path, suite, size, seconds);
+                String name = className.startsWith("Local") ? localLabel : label;
+                out.printf(Locale.ROOT, "%s-%s\t%s\t%s\t%.9e%n", name, path, suite, size, seconds);
                 Result<?> allocated = r.getSecondaryResults().get("gc.alloc.rate.norm");
                 if (allocated != null) {
                     // Bytes per operation of the batch, as JMH counts it: per call here.
-                    out.printf(Locale.ROOT, "%s-%s\talloc-%s\t%s\t%.1f%n", label, path, suite,
+                    out.printf(Locale.ROOT, "%s-%s\talloc-%s\t%s\t%.1f%n", name, path, suite,
                         size, allocated.getScore() / batch);
                 }
             }
