@@ -36,7 +36,7 @@ public final class Comm {
     final Mpi mpi;
     private final MpiAbi abi;
     private final boolean predefined;
-    private long handle;
+    private volatile long handle;
     private final int rank;
     private final int size;
     private final int tagUpperBound;
@@ -759,16 +759,7 @@ public final class Comm {
         if (!isInter()) {
             throw new IllegalStateException("disconnect is for intercommunicators; use free");
         }
-        synchronized (this) {
-            if (handle == 0L) {
-                return;
-            }
-            checkOpen("disconnect");
-            Scratch s = Scratch.get();
-            s.out.putLong(Scratch.HANDLE, handle);
-            handle = 0L;
-            check(abi.jpar_comm_disconnect(s.outAddress + Scratch.HANDLE), "disconnect");
-        }
+        release("disconnect", true);
     }
 
     /**
@@ -781,16 +772,20 @@ public final class Comm {
         if (predefined) {
             throw new IllegalStateException("the world and self communicators cannot be freed");
         }
-        synchronized (this) {
-            if (handle == 0L) {
-                return;
-            }
-            checkOpen("free");
-            Scratch s = Scratch.get();
-            s.out.putLong(Scratch.HANDLE, handle);
-            handle = 0L;
-            check(abi.jpar_comm_free(s.outAddress + Scratch.HANDLE), "free");
+        release("free", false);
+    }
+
+    /** Frees or disconnects once; the handle reads as 0 afterwards, so later calls fail. */
+    private synchronized void release(String call, boolean disconnect) {
+        if (handle == 0L) {
+            return;
         }
+        checkOpen(call);
+        Scratch s = Scratch.get();
+        s.out.putLong(Scratch.HANDLE, handle);
+        handle = 0L;
+        long at = s.outAddress + Scratch.HANDLE;
+        check(disconnect ? abi.jpar_comm_disconnect(at) : abi.jpar_comm_free(at), call);
     }
 
     @Override
