@@ -32,12 +32,17 @@ public final class DummyTasks {
     private DummyTasks() {
     }
 
-    /** The seed's task: sleeps for {@code delay} seconds and returns the process id. */
+    /**
+     * The seed's task: sleeps for {@code delay} seconds (at least that long: parkNanos may wake
+     * early, and the loop goes back to sleep) and returns the process id.
+     */
     static long dummyTask(double delay) {
-        try {
-            Thread.sleep((long) (delay * 1000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + (long) (delay * 1e9);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
         }
         return ProcessHandle.current().pid();
     }
