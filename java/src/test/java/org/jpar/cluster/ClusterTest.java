@@ -209,6 +209,22 @@ class ClusterTest {
     }
 
     @Test
+    void viewsAndRecordsDescribeThemselves() throws Exception {
+        assertEquals(2, client.engine(2).id());
+        assertEquals(List.of(0, 1, 2), client.all().targets());
+        AsyncResult<List<Integer>> r = client.loadBalancedView().mapAsync(x -> x, range(5), 2);
+        assertEquals(3, r.size(), "chunks of 2, 2 and 1");
+        r.get();
+        TaskRecord record = r.metadata().get(0);
+        assertEquals(record.submittedMicros(), record.submitted().getEpochSecond() * 1_000_000L
+            + record.submitted().getNano() / 1_000);
+        assertTrue(!record.started().isBefore(record.submitted()));
+        assertTrue(!record.completed().isBefore(record.started()));
+        long now = TaskRecord.nowMicros();
+        assertTrue(Math.abs(now - record.completedMicros()) < 60_000_000L, "wall-clock micros");
+    }
+
+    @Test
     void badClusterSizes() {
         assertThrows(IllegalArgumentException.class, () -> Cluster.local(0));
     }

@@ -177,6 +177,9 @@ class PoolTest {
         assertThrows(IllegalArgumentException.class, () -> Pool.create(0, backend));
         assertThrows(IllegalArgumentException.class,
             () -> Pool.builder().spin(Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> Pool.builder().spin(null));
+        assertThrows(IllegalArgumentException.class, () -> Pool.builder().name(" "));
+        assertThrows(NullPointerException.class, () -> Pool.builder().backend(null));
         Pool pool = Pool.create(2, backend);
         assertThrows(NullPointerException.class, () -> pool.map(null, range(0, 3)));
         assertThrows(NullPointerException.class, () -> pool.map(x -> x, null));
