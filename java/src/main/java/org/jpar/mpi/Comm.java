@@ -165,7 +165,7 @@ public final class Comm {
      */
     public Status sendrecv(Object sendbuf, int dest, int sendtag,
                            Object recvbuf, int source, int recvtag) {
-        ElementType t = sameType(sendbuf, recvbuf);
+        ElementType t = CollectiveArgs.sameType(sendbuf, recvbuf);
         Buffers.checkWritable(recvbuf, "recvbuf");
         checkOpen("sendrecv");
         checkRank(dest, "dest", false);
@@ -305,12 +305,12 @@ public final class Comm {
      */
     public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOp(op, t);
+        CollectiveArgs.checkOp(op, t);
         checkCollective("reduce");
         checkRank(root, "root", false);
         int n = Buffers.count(sendbuf);
         if (rank == root) {
-            checkRecv(recvbuf, t, n, "reduce");
+            CollectiveArgs.checkRecv(recvbuf, t, n, "reduce");
         }
         Scratch s = Scratch.get();
         long sa = Buffers.address(sendbuf, t, n, s, Scratch.SEND, true);
@@ -332,10 +332,10 @@ public final class Comm {
      */
     public void allreduce(Object sendbuf, Object recvbuf, Op op) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOp(op, t);
+        CollectiveArgs.checkOp(op, t);
         checkCollective("allreduce");
         int n = Buffers.count(sendbuf);
-        checkRecv(recvbuf, t, n, "allreduce");
+        CollectiveArgs.checkRecv(recvbuf, t, n, "allreduce");
         Scratch s = Scratch.get();
         long sa = Buffers.address(sendbuf, t, n, s, Scratch.SEND, true);
         long ra = Buffers.address(recvbuf, t, n, s, Scratch.RECV, false);
@@ -360,7 +360,7 @@ public final class Comm {
         int n = Buffers.count(sendbuf);
         boolean isRoot = rank == root;
         if (isRoot) {
-            checkRecv(recvbuf, t, (long) n * size, "gather");
+            CollectiveArgs.checkRecv(recvbuf, t, (long) n * size, "gather");
         }
         Scratch s = Scratch.get();
         long sa = Buffers.address(sendbuf, t, n, s, Scratch.SEND, true);
@@ -401,9 +401,9 @@ public final class Comm {
         boolean isRoot = rank == root;
         int total = 0;
         if (isRoot) {
-            displs = checkLayout(counts, displs, n, "counts");
-            total = extent(counts, displs);
-            checkRecv(recvbuf, t, total, "gatherv");
+            displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", rank, size);
+            total = CollectiveArgs.extent(counts, displs);
+            CollectiveArgs.checkRecv(recvbuf, t, total, "gatherv");
         }
         Scratch s = Scratch.get();
         long sa = Buffers.address(sendbuf, t, n, s, Scratch.SEND, true);
@@ -428,7 +428,7 @@ public final class Comm {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         checkCollective("allgather");
         int n = Buffers.count(sendbuf);
-        checkRecv(recvbuf, t, (long) n * size, "allgather");
+        CollectiveArgs.checkRecv(recvbuf, t, (long) n * size, "allgather");
         Scratch s = Scratch.get();
         long sa = Buffers.address(sendbuf, t, n, s, Scratch.SEND, true);
         long ra = Buffers.address(recvbuf, t, n * size, s, Scratch.RECV, false);
@@ -459,9 +459,9 @@ public final class Comm {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         checkCollective("allgatherv");
         int n = Buffers.count(sendbuf);
-        displs = checkLayout(counts, displs, n, "counts");
-        int total = extent(counts, displs);
-        checkRecv(recvbuf, t, total, "allgatherv");
+        displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", rank, size);
+        int total = CollectiveArgs.extent(counts, displs);
+        CollectiveArgs.checkRecv(recvbuf, t, total, "allgatherv");
         Scratch s = Scratch.get();
         long sa = Buffers.address(sendbuf, t, n, s, Scratch.SEND, true);
         long ra = Buffers.address(recvbuf, t, total, s, Scratch.RECV, false);
@@ -489,7 +489,7 @@ public final class Comm {
         int n = Buffers.count(recvbuf);
         boolean isRoot = rank == root;
         if (isRoot) {
-            checkSend(sendbuf, t, (long) n * size, "scatter");
+            CollectiveArgs.checkSend(sendbuf, t, (long) n * size, "scatter");
         }
         Scratch s = Scratch.get();
         long sa = isRoot ? Buffers.address(sendbuf, t, n * size, s, Scratch.SEND, true) : 0L;
@@ -528,9 +528,9 @@ public final class Comm {
         boolean isRoot = rank == root;
         int total = 0;
         if (isRoot) {
-            displs = checkLayout(counts, displs, n, "counts");
-            total = extent(counts, displs);
-            checkSend(sendbuf, t, total, "scatterv");
+            displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", rank, size);
+            total = CollectiveArgs.extent(counts, displs);
+            CollectiveArgs.checkSend(sendbuf, t, total, "scatterv");
         }
         Scratch s = Scratch.get();
         long sa = isRoot ? Buffers.address(sendbuf, t, total, s, Scratch.SEND, true) : 0L;
@@ -557,7 +557,7 @@ public final class Comm {
             throw new IllegalArgumentException("alltoall: sendbuf's count must divide by size: "
                 + "count=" + n + ", size=" + size);
         }
-        checkRecv(recvbuf, t, n, "alltoall");
+        CollectiveArgs.checkRecv(recvbuf, t, n, "alltoall");
         Scratch s = Scratch.get();
         long sa = Buffers.address(sendbuf, t, n, s, Scratch.SEND, true);
         long ra = Buffers.address(recvbuf, t, n, s, Scratch.RECV, false);
@@ -834,106 +834,6 @@ public final class Comm {
             throw new IllegalArgumentException("tag must be from 0 to " + tagUpperBound
                 + (wildcard ? " or ANY_TAG" : "") + ": tag=" + tag);
         }
-    }
-
-    private static void checkOp(Op op, ElementType t) {
-        if (op == null) {
-            throw new NullPointerException("op must not be null");
-        }
-        if (!op.supports(t)) {
-            throw new IllegalArgumentException("op " + op + " needs an integer element type: type="
-                + t.name().toLowerCase());
-        }
-    }
-
-    private static ElementType sameType(Object sendbuf, Object recvbuf) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        ElementType r = ElementType.of(recvbuf, "recvbuf");
-        if (t != r) {
-            throw new IllegalArgumentException("sendbuf and recvbuf must have one element type: "
-                + "sendbuf=" + t.name().toLowerCase() + ", recvbuf=" + r.name().toLowerCase());
-        }
-        return t;
-    }
-
-    /** The receive side of a collective: writable, same type, at least {@code needed} long. */
-    private static void checkRecv(Object recvbuf, ElementType t, long needed, String call) {
-        checkOtherSide(recvbuf, "recvbuf", t, "sendbuf", needed, call);
-        Buffers.checkWritable(recvbuf, "recvbuf");
-    }
-
-    /** The send side of a root's scatter: same type, at least {@code needed} long. */
-    private static void checkSend(Object sendbuf, ElementType t, long needed, String call) {
-        checkOtherSide(sendbuf, "sendbuf", t, "recvbuf", needed, call);
-    }
-
-    /** {@code buf}, named {@code name}, has type {@code t} and at least {@code needed} elements. */
-    private static void checkOtherSide(Object buf, String name, ElementType t, String otherName,
-                                       long needed, String call) {
-        ElementType type = ElementType.of(buf, name);
-        if (type != t) {
-            throw new IllegalArgumentException(call + ": sendbuf and recvbuf must have one element"
-                + " type: " + otherName + "=" + t.name().toLowerCase() + ", " + name + "="
-                + type.name().toLowerCase());
-        }
-        int remaining = Buffers.count(buf);
-        if (needed > remaining) {
-            throw new IllegalArgumentException(call + ": count beyond " + name
-                + "'s remaining elements: count=" + needed + ", remaining=" + remaining);
-        }
-    }
-
-    /**
-     * Checks a v-variant's counts and displacements and returns the displacements, made back
-     * to back when null. This rank's own entry must equal {@code ownCount}.
-     */
-    private int[] checkLayout(int[] counts, int[] displs, int ownCount, String name) {
-        if (counts == null) {
-            throw new NullPointerException(name + " must not be null");
-        }
-        if (counts.length != size) {
-            throw new IllegalArgumentException(name + " must have one entry per rank: length="
-                + counts.length + ", size=" + size);
-        }
-        if (displs != null && displs.length != size) {
-            throw new IllegalArgumentException("displs must have one entry per rank: length="
-                + displs.length + ", size=" + size);
-        }
-        int[] d = displs != null ? displs : new int[size];
-        long next = 0;
-        for (int i = 0; i < size; i++) {
-            if (counts[i] < 0) {
-                throw new IllegalArgumentException(name + " must not be negative: " + name + "["
-                    + i + "]=" + counts[i]);
-            }
-            if (displs == null) {
-                if (next > Integer.MAX_VALUE) {
-                    throw new IllegalArgumentException(name + " add up to more than 2^31-1");
-                }
-                d[i] = (int) next;
-                next += counts[i];
-            } else if (displs[i] < 0) {
-                throw new IllegalArgumentException("displs must not be negative: displs[" + i
-                    + "]=" + displs[i]);
-            }
-        }
-        if (counts[rank] != ownCount) {
-            throw new IllegalArgumentException(name + "[" + rank + "] must equal this rank's own "
-                + "count: " + name + "[" + rank + "]=" + counts[rank] + ", count=" + ownCount);
-        }
-        return d;
-    }
-
-    /** The elements a v-variant layout spans. */
-    private static int extent(int[] counts, int[] displs) {
-        long end = 0;
-        for (int i = 0; i < counts.length; i++) {
-            end = Math.max(end, (long) displs[i] + counts[i]);
-        }
-        if (end > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("counts and displs reach beyond 2^31-1 elements");
-        }
-        return (int) end;
     }
 
     private static Status status(Scratch s, ElementType t) {
