@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * init and finalize, every rank runs the same benchmarks with the same single-shot batches, and
  * rank 0 writes the results.
  *
- * <p>Usage: {@code mpirun -n 2 java -jar benchmarks.jar [--include REGEX] [--quick | --smoke]
+ * <p>Usage: {@code mpirun -n 2 java -jar benchmarks.jar [--include REGEX] [--full | --quick | --smoke]
  * [--json FILE] [--tsv FILE] [--mpijar] [--gc] [--param NAME=V1,V2] [--batch N]}; {@code --mpijar} initializes MPI through Open
  * MPI's Java bindings for the {@code MpiJar*} suites instead of through jpar; {@code --gc} adds
  * JMH's GC profiler and reports bytes allocated per call. The TSV has one line per measurement: path, suite, variant, size,
@@ -46,6 +46,7 @@ public final class BenchMain {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--include" -> include = args[++i];
+                case "--full" -> mode = "full";
                 case "--quick" -> mode = "quick";
                 case "--smoke" -> mode = "smoke";
                 case "--json" -> json = Path.of(args[++i]);
