@@ -96,7 +96,7 @@ public final class BenchMain {
         Collection<RunResult> results = new Runner(options.build()).run();
         if (root && tsv != null) {
             writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding(),
-                "jpar-local");
+                "jpar-local-jdk" + Runtime.version().feature());
         }
         if (mpiJar) {
             mpiJarRanks().getMethod("finish").invoke(null);
