@@ -212,32 +212,27 @@ final class LocalAbi implements MpiAbi {
     // ------------------------------------------------------------------------- point to point
 
     private LocalRequest startSend(LocalComm c, long buf, int count, int type, int dest, int tag) {
-        LocalRequest request = new LocalRequest(world, me);
-        long bytes = (long) count * ElementType.of(type).bytes;
-        world.lock.lock();
-        try {
-            world.checkFailure();
-            if (dest == Comm.PROC_NULL) {
-                request.complete(0, Comm.PROC_NULL, Comm.ANY_TAG, 0);
-            } else {
-                c.send(dest, new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request));
-            }
-        } finally {
-            world.lock.unlock();
-        }
-        return request;
+        return start(c, buf, count, type, dest, tag, true);
     }
 
     private LocalRequest startRecv(LocalComm c, long buf, int count, int type, int source, int tag) {
+        return start(c, buf, count, type, source, tag, false);
+    }
+
+    /** Queues a send to {@code peer} or posts a receive from it; PROC_NULL completes at once. */
+    private LocalRequest start(LocalComm c, long buf, int count, int type, int peer, int tag,
+                               boolean send) {
         LocalRequest request = new LocalRequest(world, me);
         long bytes = (long) count * ElementType.of(type).bytes;
         world.lock.lock();
         try {
             world.checkFailure();
-            if (source == Comm.PROC_NULL) {
+            if (peer == Comm.PROC_NULL) {
                 request.complete(0, Comm.PROC_NULL, Comm.ANY_TAG, 0);
+            } else if (send) {
+                c.send(peer, new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request));
             } else {
-                c.receive(rankIn(c), new LocalComm.Envelope(source, tag, buf, bytes, request));
+                c.receive(rankIn(c), new LocalComm.Envelope(peer, tag, buf, bytes, request));
             }
         } finally {
             world.lock.unlock();
@@ -302,10 +297,7 @@ final class LocalAbi implements MpiAbi {
     }
 
     private static void writeStatus(LocalComm.Envelope e, long status) {
-        Memory.putInt(status, e.source);
-        Memory.putInt(status + 4, e.tag);
-        Memory.putInt(status + 8, 0);
-        Memory.putInt(status + 12, (int) e.bytes);
+        LocalRequest.writeStatus(status, e.source, e.tag, 0, e.bytes);
     }
 
     @Override

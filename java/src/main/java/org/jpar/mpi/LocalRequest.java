@@ -37,6 +37,11 @@ final class LocalRequest {
 
     /** Writes the status in jpar.h's layout at {@code status}, if not 0. */
     void writeStatus(long status) {
+        writeStatus(status, source, tag, error, bytes);
+    }
+
+    /** Writes a status in jpar.h's layout (source, tag, error, bytes) at {@code status}, if not 0. */
+    static void writeStatus(long status, int source, int tag, int error, long bytes) {
         if (status != 0) {
             Memory.putInt(status, source);
             Memory.putInt(status + 4, tag);
