@@ -49,6 +49,9 @@ public class Allreduce {
             .asDoubleBuffer();
         sendHeap = new double[count];
         recvHeap = new double[count];
+        for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
+            allreduce();
+        }
     }
 
     @Setup(Level.Iteration)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import org.jpar.mpi.Mpi;
+import org.jpar.mpi.ThreadLevel;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -24,9 +25,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * rank 0 writes the results.
  *
  * <p>Usage: {@code mpirun -n 2 java -jar benchmarks.jar [--include REGEX] [--full | --quick | --smoke]
- * [--json FILE] [--tsv FILE] [--mpijar] [--gc] [--param NAME=V1,V2] [--batch N]}; {@code --mpijar} initializes MPI through Open
- * MPI's Java bindings for the {@code MpiJar*} suites instead of through jpar; {@code --gc} adds
- * JMH's GC profiler and reports bytes allocated per call. The TSV has one line per measurement: path, suite, variant, size,
+ * [--json FILE] [--tsv FILE] [--mpijar] [--gc] [--param NAME=V1,V2] [--batch N]
+ * [--thread-level LEVEL]}; {@code --mpijar} initializes MPI through Open MPI's Java bindings for
+ * the {@code MpiJar*} suites instead of through jpar; {@code --gc} adds JMH's GC profiler and
+ * reports bytes allocated per call; {@code --thread-level} initializes jpar at another level than
+ * its default MULTIPLE (SERIALIZED at least: JMH calls from its own thread), and the paths' labels
+ * name it. The TSV has one line per measurement: path, suite, variant, size,
  * median seconds per operation (one-way for ping-pong).
  */
 public final class BenchMain {
@@ -43,6 +47,7 @@ public final class BenchMain {
         boolean gc = false;
         java.util.List<String> params = new java.util.ArrayList<>();
         int batch = 0;
+        ThreadLevel level = ThreadLevel.MULTIPLE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--include" -> include = args[++i];
@@ -55,6 +60,7 @@ public final class BenchMain {
                 case "--gc" -> gc = true;
                 case "--param" -> params.add(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--thread-level" -> level = ThreadLevel.valueOf(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
@@ -66,7 +72,7 @@ public final class BenchMain {
             // Open MPI's bindings own MPI in this process; jpar stays out of it.
             root = (int) mpiJarRanks().getMethod("init").invoke(null) == 0;
         } else {
-            mpi = Mpi.init(new String[0]);
+            mpi = Mpi.init(new String[0], level);
             Ranks.set(mpi);
             root = mpi.world().rank() == 0;
         }
@@ -95,7 +101,9 @@ public final class BenchMain {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         if (root && tsv != null) {
-            writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding(),
+            String levelLabel = level == ThreadLevel.MULTIPLE
+                ? "" : "-" + level.name().toLowerCase(Locale.ROOT);
+            writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding() + levelLabel,
                 "jpar-local-jdk" + Runtime.version().feature());
         }
         if (mpiJar) {

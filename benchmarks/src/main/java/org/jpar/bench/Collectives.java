@@ -45,6 +45,10 @@ public class Collectives {
         allDirect = ByteBuffer.allocateDirect(bytes * world.size());
         mineHeap = new byte[bytes];
         allHeap = new byte[bytes * world.size()];
+        for (int i = JitWarmup.calls(bytes * (long) world.size()); i > 0; i--) {
+            allgather();
+            bcast();
+        }
     }
 
     @Setup(Level.Iteration)

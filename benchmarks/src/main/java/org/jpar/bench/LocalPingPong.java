@@ -65,6 +65,9 @@ public class LocalPingPong {
         }, "local-echo");
         echo.setDaemon(true);
         echo.start();
+        for (int i = JitWarmup.calls(bytes); i > 0; i--) {
+            roundTrip();
+        }
     }
 
     @TearDown(Level.Trial)

@@ -50,6 +50,9 @@ public class PingPong {
         recvDirect = ByteBuffer.allocateDirect(bytes);
         sendHeap = new byte[bytes];
         recvHeap = new byte[bytes];
+        for (int i = JitWarmup.calls(bytes); i > 0; i--) {
+            roundTrip();
+        }
     }
 
     /** Both ranks start each iteration together. */

@@ -37,13 +37,16 @@ public class MpiJarAllreduce {
     private double[] recvArray;
 
     @Setup(Level.Trial)
-    public void allocate() {
+    public void allocate() throws MPIException {
         sendDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
             .asDoubleBuffer();
         recvDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
             .asDoubleBuffer();
         sendArray = new double[count];
         recvArray = new double[count];
+        for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
+            allreduce();
+        }
     }
 
     @Setup(Level.Iteration)

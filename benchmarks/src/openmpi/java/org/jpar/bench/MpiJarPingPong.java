@@ -44,6 +44,9 @@ public class MpiJarPingPong {
         recvDirect = ByteBuffer.allocateDirect(bytes);
         sendArray = new byte[bytes];
         recvArray = new byte[bytes];
+        for (int i = JitWarmup.calls(bytes); i > 0; i--) {
+            roundTrip();
+        }
     }
 
     @Setup(Level.Iteration)
