@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
+import org.jpar.cluster.Client;
+import org.jpar.cluster.Cluster;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.ThreadLevel;
 import org.openjdk.jmh.annotations.Mode;
@@ -26,11 +29,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Usage: {@code mpirun -n 2 java -jar benchmarks.jar [--include REGEX] [--full | --quick | --smoke]
  * [--json FILE] [--tsv FILE] [--mpijar] [--gc] [--param NAME=V1,V2] [--batch N]
- * [--thread-level LEVEL]}; {@code --mpijar} initializes MPI through Open MPI's Java bindings for
+ * [--thread-level LEVEL] [--cluster]}; {@code --mpijar} initializes MPI through Open MPI's Java bindings for
  * the {@code MpiJar*} suites instead of through jpar; {@code --gc} adds JMH's GC profiler and
  * reports bytes allocated per call; {@code --thread-level} initializes jpar at another level than
  * its default MULTIPLE (SERIALIZED at least: JMH calls from its own thread), and the paths' labels
- * name it. The TSV has one line per measurement: path, suite, variant, size,
+ * name it; {@code --cluster} makes a cluster of the mpirun job ({@code Cluster.fromWorld}) and
+ * runs {@link ClusterTasks} on rank 0 with the other ranks as engines. The TSV has one line per measurement: path, suite, variant, size,
  * median seconds per operation (one-way for ping-pong).
  */
 public final class BenchMain {
@@ -45,6 +49,7 @@ public final class BenchMain {
         Path tsv = null;
         boolean mpiJar = false;
         boolean gc = false;
+        boolean cluster = false;
         java.util.List<String> params = new java.util.ArrayList<>();
         int batch = 0;
         ThreadLevel level = ThreadLevel.MULTIPLE;
@@ -58,11 +63,15 @@ public final class BenchMain {
                 case "--tsv" -> tsv = Path.of(args[++i]);
                 case "--mpijar" -> mpiJar = true;
                 case "--gc" -> gc = true;
+                case "--cluster" -> cluster = true;
                 case "--param" -> params.add(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--thread-level" -> level = ThreadLevel.valueOf(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
+        }
+        if (cluster && mpiJar) {
+            throw new IllegalArgumentException("--cluster runs on jpar, not with --mpijar");
         }
         // Every rank runs JMH on the one host: JMH's host-wide lock would stop all but one.
         System.setProperty("jmh.ignoreLock", "true");
@@ -76,6 +85,19 @@ public final class BenchMain {
             Ranks.set(mpi);
             root = mpi.world().rank() == 0;
         }
+        Client worldClient = null;
+        if (cluster) {
+            Optional<Client> maybe = Cluster.fromWorld(mpi);
+            if (maybe.isEmpty()) {
+                mpi.close();
+                return;
+            }
+            worldClient = maybe.get();
+            ClusterTasks.setWorldClient(worldClient);
+            include = ClusterTasks.class.getName() + ".*";
+            params.add("path=mpirun");
+            params.add("engines=" + worldClient.ids().size());
+        }
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).forks(0)
             .shouldFailOnError(true).verbosity(root ? VerboseMode.NORMAL : VerboseMode.SILENT);
         switch (mode) {
@@ -83,7 +105,8 @@ public final class BenchMain {
             case "smoke" -> options.warmupIterations(1).measurementIterations(1)
                 .warmupBatchSize(10).measurementBatchSize(10)
                 .warmupTime(TimeValue.milliseconds(20)).measurementTime(TimeValue.milliseconds(20))
-                .param("bytes", "8", "1024").param("count", "1").param("size", "4096");
+                .param("bytes", "8", "1024").param("count", "1").param("size", "4096")
+                .param("engines", "2");
             default -> { }
         }
         if (gc) {
@@ -105,6 +128,9 @@ public final class BenchMain {
                 ? "" : "-" + level.name().toLowerCase(Locale.ROOT);
             writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding() + levelLabel,
                 "jpar-local-jdk" + Runtime.version().feature());
+        }
+        if (worldClient != null) {
+            worldClient.close();
         }
         if (mpiJar) {
             mpiJarRanks().getMethod("finish").invoke(null);
@@ -134,10 +160,10 @@ public final class BenchMain {
                     benchmark.lastIndexOf('.'));
                 String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
                 // A class with one benchmark names its suite; one with several, each method does.
-                String suite = java.util.Set.of("Collectives", "KernelSum", "PoolRoundTrip")
+                String suite = java.util.Set.of("Collectives", "KernelSum", "PoolRoundTrip", "ClusterTasks")
                     .contains(className) ? method.toLowerCase(Locale.ROOT)
                     : className.replaceFirst("^(MpiJar|Local)", "").toLowerCase(Locale.ROOT);
-                String size = java.util.stream.Stream.of("bytes", "count", "size")
+                String size = java.util.stream.Stream.of("bytes", "count", "size", "engines")
                     .map(p -> r.getParams().getParam(p)).filter(java.util.Objects::nonNull)
                     .findFirst().orElse("0");
                 String path = r.getParams().getParam("path");

@@ -116,6 +116,8 @@ public final class DummyTasks {
         System.out.printf("makespan direct: %.3f s%n", viaDirect.wallSeconds());
         System.out.printf("makespan balanced: %.3f s%n", viaBalanced.wallSeconds());
         System.out.printf("ideal: %.3f s (sum of delays / %d engines)%n", ideal, client.ids().size());
+        System.out.printf("greedy schedule with no overhead: %.3f s (the balanced view's policy)%n",
+            ClusterSpeed.greedyMakespan(delays, client.ids().size()));
         System.out.println("wrote " + directPng + " and " + balancedPng);
     }
 }
