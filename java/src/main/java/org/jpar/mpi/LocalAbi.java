@@ -289,7 +289,7 @@ final class LocalAbi implements MpiAbi {
                 if (e != null || !block) {
                     return e;
                 }
-                world.rankSignals[me].awaitUninterruptibly();
+                world.await(me);
             }
         } finally {
             world.lock.unlock();
@@ -448,7 +448,7 @@ final class LocalAbi implements MpiAbi {
                         Memory.putInt(index, Comm.UNDEFINED);
                         return 0;
                     }
-                    world.rankSignals[me].awaitUninterruptibly();
+                    world.await(me);
                 }
             } finally {
                 world.lock.unlock();

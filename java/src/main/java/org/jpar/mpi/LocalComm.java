@@ -120,7 +120,7 @@ final class LocalComm {
             }
         }
         unexpected[dest].addLast(message.bytes <= EAGER_BYTES ? message.buffered() : message);
-        world.rankSignals[members[dest]].signalAll();
+        world.signal(members[dest]);
     }
 
     /**

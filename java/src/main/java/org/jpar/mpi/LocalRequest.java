@@ -24,14 +24,14 @@ final class LocalRequest {
         source = fromSource;
         tag = withTag;
         bytes = byteCount;
-        world.rankSignals[owner].signalAll();
+        world.signal(owner);
     }
 
     /** Waits until done; the world's lock is held. */
     void await() {
         while (!done) {
             world.checkFailure();
-            world.rankSignals[owner].awaitUninterruptibly();
+            world.await(owner);
         }
     }
 
