@@ -134,8 +134,7 @@ public final class Comm {
     public Status recv(Object buf, int source, int tag) {
         ElementType t = ElementType.of(buf, "buf");
         Scratch s = receive(buf, t, source, tag);
-        // Small enough to inline, so a caller that ignores the status allocates nothing.
-        return status(s, t);
+        return s.status(t);
     }
 
     /** recv's work; the status stays in the returned scratch. */
@@ -151,7 +150,7 @@ public final class Comm {
         Reference.reachabilityFence(buf);
         check(rc, "recv");
         if (!Buffers.isDirect(buf)) {
-            Buffers.copyBack(buf, t, status(s, t).count(), s, Scratch.RECV);
+            Buffers.copyBack(buf, t, s.status(t).count(), s, Scratch.RECV);
         }
         return s;
     }
@@ -182,7 +181,7 @@ public final class Comm {
         Reference.reachabilityFence(sendbuf);
         Reference.reachabilityFence(recvbuf);
         check(rc, "sendrecv");
-        Status status = status(s, t);
+        Status status = s.status(t);
         Buffers.copyBack(recvbuf, t, status.count(), s, Scratch.RECV);
         return status;
     }
@@ -198,7 +197,7 @@ public final class Comm {
         checkTag(tag, true);
         Scratch s = Scratch.get();
         check(abi.jpar_probe(source, tag, handle, s.outAddress + Scratch.STATUS), "probe");
-        return status(s, ElementType.BYTE);
+        return s.status(ElementType.BYTE);
     }
 
     /**
@@ -214,7 +213,7 @@ public final class Comm {
         check(abi.jpar_iprobe(source, tag, handle, s.outAddress + Scratch.INT,
             s.outAddress + Scratch.STATUS), "iprobe");
         return s.out.getInt(Scratch.INT) != 0
-            ? Optional.of(status(s, ElementType.BYTE)) : Optional.empty();
+            ? Optional.of(s.status(ElementType.BYTE)) : Optional.empty();
     }
 
     // ------------------------------------------------------------- point to point, nonblocking
@@ -834,10 +833,6 @@ public final class Comm {
             throw new IllegalArgumentException("tag must be from 0 to " + tagUpperBound
                 + (wildcard ? " or ANY_TAG" : "") + ": tag=" + tag);
         }
-    }
-
-    private static Status status(Scratch s, ElementType t) {
-        return status(s.out, Scratch.STATUS, t);
     }
 
     /** Reads a status in jpar.h's layout: source, tag, error, byte count. */

@@ -33,6 +33,9 @@ final class Scratch {
     private final ByteBuffer[] slots = new ByteBuffer[4];
     private final long[] slotAddresses = new long[4];
 
+    /** The status this thread's last receive returned: see {@link #status}. */
+    private Status lastStatus;
+
     static Scratch get() {
         return CURRENT.get();
     }
@@ -65,6 +68,25 @@ final class Scratch {
             grown.put(0, old, 0, keep);
         }
         return grown;
+    }
+
+    /**
+     * The status in the out-parameter area, counted in {@code t}'s elements. A receive that gets
+     * the same source, tag and count as this thread's previous one returns the same (immutable)
+     * record: a receive loop allocates nothing even where the JIT cannot prove the status unused.
+     */
+    Status status(ElementType t) {
+        int source = out.getInt(STATUS);
+        int tag = out.getInt(STATUS + 4);
+        int bytes = out.getInt(STATUS + 12);
+        int count = bytes < 0 ? bytes : bytes / t.bytes;
+        Status last = lastStatus;
+        if (last != null && last.source() == source && last.tag() == tag && last.count() == count
+                && last.bytes() == bytes) {
+            return last;
+        }
+        lastStatus = new Status(source, tag, count, bytes);
+        return lastStatus;
     }
 
     long slotAddress(int slot) {
