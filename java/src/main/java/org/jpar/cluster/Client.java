@@ -31,6 +31,7 @@ public final class Client implements AutoCloseable {
     private final LoadBalancer balancer;
     private final Thread dispatcher;
     private final Runnable release;
+    private final MessageWait wait;
     private final long[] watchedPids;
     private final boolean[] lost;
     private volatile int lostCount;
@@ -41,11 +42,13 @@ public final class Client implements AutoCloseable {
      * @param engineRanks engine i's rank in {@code comm}
      * @param release what to do once every engine has stopped (free the communicator, join
      *     threads)
+     * @param wait how the dispatcher waits for results
      */
-    Client(Comm comm, int[] engineRanks, Runnable release) {
+    Client(Comm comm, int[] engineRanks, Runnable release, MessageWait wait) {
         this.comm = comm;
         this.engineRanks = engineRanks.clone();
         this.release = release;
+        this.wait = wait;
         this.balancer = new LoadBalancer(engineRanks.length);
         this.watchedPids = new long[engineRanks.length];
         this.lost = new boolean[engineRanks.length];
@@ -244,7 +247,7 @@ public final class Client implements AutoCloseable {
         try {
             while (stopped + lostCount < engineRanks.length) {
                 // Only this thread receives results, so probing then receiving cannot be raced.
-                Status status = comm.probe(Comm.ANY_SOURCE, Messages.TAG_RESULT);
+                Status status = wait.next(comm, Comm.ANY_SOURCE, Messages.TAG_RESULT);
                 byte[] message = new byte[status.bytes()];
                 comm.recv(message, status.source(), Messages.TAG_RESULT);
                 Messages.Result result = Messages.Result.decode(message);

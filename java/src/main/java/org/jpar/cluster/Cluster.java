@@ -37,8 +37,9 @@ public final class Cluster {
                 + "size=" + world.size() + " (start it with mpirun -n 2 or more)");
         }
         Comm comm = world.dup();
+        MessageWait wait = MessageWait.forBackend(mpi.backend());
         if (comm.rank() != 0) {
-            Engine.serve(comm, 0, comm.rank() - 1);
+            Engine.serve(comm, 0, comm.rank() - 1, wait);
             comm.free();
             return Optional.empty();
         }
@@ -46,7 +47,7 @@ public final class Cluster {
         for (int e = 0; e < engineRanks.length; e++) {
             engineRanks[e] = e + 1;
         }
-        return Optional.of(new Client(comm, engineRanks, comm::free));
+        return Optional.of(new Client(comm, engineRanks, comm::free, wait));
     }
 
     /**
@@ -72,7 +73,8 @@ public final class Cluster {
         for (int e = 0; e < engines; e++) {
             engineRanks[e] = e;
         }
-        Client client = new Client(children, engineRanks, children::disconnect);
+        Client client = new Client(children, engineRanks, children::disconnect,
+            MessageWait.polling());
         try {
             client.watchEngineProcesses();
         } catch (InterruptedException e) {
@@ -98,7 +100,8 @@ public final class Cluster {
         for (int e = 0; e < engines; e++) {
             Mpi rank = ranks.get(e + 1);
             final int id = e;
-            threads[e] = new Thread(() -> Engine.serve(rank.world(), 0, id), "jpar-engine-" + e);
+            threads[e] = new Thread(() -> Engine.serve(rank.world(), 0, id, MessageWait.blocking()),
+                "jpar-engine-" + e);
             threads[e].setDaemon(true);
             threads[e].start();
         }
@@ -106,6 +109,6 @@ public final class Cluster {
         for (int e = 0; e < engines; e++) {
             engineRanks[e] = e + 1;
         }
-        return new Client(ranks.get(0).world(), engineRanks, () -> { });
+        return new Client(ranks.get(0).world(), engineRanks, () -> { }, MessageWait.blocking());
     }
 }

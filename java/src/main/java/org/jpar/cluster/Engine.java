@@ -18,11 +18,11 @@ final class Engine {
     }
 
     /** Serves the client at {@code clientRank} of {@code comm} as engine {@code engineId}. */
-    static void serve(Comm comm, int clientRank, int engineId) {
+    static void serve(Comm comm, int clientRank, int engineId, MessageWait wait) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
         while (true) {
-            Status status = comm.probe(clientRank, Messages.TAG_TASK);
+            Status status = wait.next(comm, clientRank, Messages.TAG_TASK);
             byte[] message = new byte[status.bytes()];
             comm.recv(message, clientRank, Messages.TAG_TASK);
             long id = Messages.taskId(message);

@@ -47,6 +47,13 @@ class ClusterIT {
         assertTrue(out.contains("map [2, 3, 4]"), out);
         assertTrue(out.contains("remote failure names engine 2"), out);
         assertTrue(out.contains("engine JVMs exited: true"), out);
+        // An idle cluster sleeps between polls: MPI's own blocking probe would keep a core busy
+        // per process (about 1,000 ms each here, four processes on two cores).
+        Matcher idle = Pattern.compile("idle cpu ms over 2 s: client (\\d+), busiest engine (\\d+)")
+            .matcher(out);
+        assertTrue(idle.find(), out);
+        assertTrue(Long.parseLong(idle.group(1)) < 300, out);
+        assertTrue(Long.parseLong(idle.group(2)) < 300, out);
         assertTrue(out.contains("finalized"), out);
     }
 

@@ -31,6 +31,9 @@ public final class SpawnedCluster {
             } catch (RemoteException e) {
                 System.out.println("remote failure names engine " + e.engineId());
             }
+            if (args.length == 0) {
+                printIdleCpu(pids);
+            }
             if (args.length > 0 && args[0].equals("lose")) {
                 AsyncResult<Object> dying = client.engine(1).applyAsync(() -> {
                     Runtime.getRuntime().halt(3);
@@ -61,5 +64,24 @@ public final class SpawnedCluster {
         }
         Mpi.current().ifPresent(Mpi::close);
         System.out.println("finalized");
+    }
+
+    /** CPU time the client and the busiest engine use while the cluster idles for 2 s. */
+    private static void printIdleCpu(List<Long> pids) throws InterruptedException {
+        Thread.sleep(100);
+        long client = cpuMillis(ProcessHandle.current().pid());
+        long[] engines = pids.stream().mapToLong(SpawnedCluster::cpuMillis).toArray();
+        Thread.sleep(2000);
+        long busiest = 0;
+        for (int e = 0; e < engines.length; e++) {
+            busiest = Math.max(busiest, cpuMillis(pids.get(e)) - engines[e]);
+        }
+        System.out.println("idle cpu ms over 2 s: client " + (cpuMillis(ProcessHandle.current()
+            .pid()) - client) + ", busiest engine " + busiest);
+    }
+
+    private static long cpuMillis(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+            .orElseThrow().toMillis();
     }
 }

@@ -1,0 +1,62 @@
+package org.jpar.cluster;
+
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.Status;
+
+/**
+ * How the client and the engines wait for their next message. On MPI, a blocking probe polls
+ * without end, so an idle cluster would keep a core per process busy: instead, they poll with
+ * MPI_Iprobe, spinning for {@value #SPIN_NANOS} ns after the last message (back-to-back tasks
+ * keep their latency), then sleeping between polls, from 20 µs up to {@value #MAX_SLEEP_NANOS}
+ * ns, which an idle process barely feels and a task that ran that long does not notice. The local
+ * backend's blocking probe already sleeps, and is used as it is.
+ */
+final class MessageWait {
+    static final long SPIN_NANOS = 1_000_000;
+    static final long MAX_SLEEP_NANOS = 1_000_000;
+    private static final long FIRST_SLEEP_NANOS = 20_000;
+
+    private final boolean polling;
+
+    private MessageWait(boolean polling) {
+        this.polling = polling;
+    }
+
+    /** For the native MPI backend: poll, spin, then sleep. */
+    static MessageWait polling() {
+        return new MessageWait(true);
+    }
+
+    /** For the local backend, whose probe blocks without spinning. */
+    static MessageWait blocking() {
+        return new MessageWait(false);
+    }
+
+    /** For a communicator of the named backend ({@link org.jpar.mpi.Mpi#backend()}). */
+    static MessageWait forBackend(String backend) {
+        return backend.equals("local") ? blocking() : polling();
+    }
+
+    /** Waits for a message from {@code source} with {@code tag}; returns its status. */
+    Status next(Comm comm, int source, int tag) {
+        if (!polling) {
+            return comm.probe(source, tag);
+        }
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        long sleep = FIRST_SLEEP_NANOS;
+        while (true) {
+            Optional<Status> status = comm.iprobe(source, tag);
+            if (status.isPresent()) {
+                return status.get();
+            }
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(sleep);
+                sleep = Math.min(MAX_SLEEP_NANOS, sleep * 2);
+            }
+        }
+    }
+}
