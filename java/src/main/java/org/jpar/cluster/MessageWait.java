@@ -8,10 +8,11 @@ import org.jpar.mpi.Status;
 /**
  * How the client and the engines wait for their next message. On MPI, a blocking probe polls
  * without end, so an idle cluster would keep a core per process busy: instead, they poll with
- * MPI_Iprobe, spinning for {@value #SPIN_NANOS} ns after the last message (back-to-back tasks
- * keep their latency), then sleeping between polls, from 20 µs up to {@value #MAX_SLEEP_NANOS}
- * ns, which an idle process barely feels and a task that ran that long does not notice. The local
- * backend's blocking probe already sleeps, and is used as it is.
+ * MPI_Iprobe, for {@value #SPIN_NANOS} ns after the last message without sleeping (back-to-back
+ * tasks keep their latency) but yielding the CPU between polls (client and engines often share
+ * cores), then sleeping between polls, from 20 µs up to {@value #MAX_SLEEP_NANOS} ns, which an
+ * idle process barely feels and a task that ran that long does not notice. The local backend's
+ * blocking probe already sleeps, and is used as it is.
  */
 final class MessageWait {
     static final long SPIN_NANOS = 1_000_000;
@@ -52,7 +53,7 @@ final class MessageWait {
                 return status.get();
             }
             if (System.nanoTime() < spinUntil) {
-                Thread.onSpinWait();
+                Thread.yield();
             } else {
                 LockSupport.parkNanos(sleep);
                 sleep = Math.min(MAX_SLEEP_NANOS, sleep * 2);
