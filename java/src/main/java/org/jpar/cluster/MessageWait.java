@@ -42,9 +42,6 @@ final class MessageWait {
 
     /** Waits for a message from {@code source} with {@code tag}; returns its status. */
     Status next(Comm comm, int source, int tag) {
-        if (!polling) {
-            return comm.probe(source, tag);
-        }
         long spinUntil = System.nanoTime() + SPIN_NANOS;
         long sleep = FIRST_SLEEP_NANOS;
         while (true) {
@@ -54,6 +51,8 @@ final class MessageWait {
             }
             if (System.nanoTime() < spinUntil) {
                 Thread.yield();
+            } else if (!polling) {
+                return comm.probe(source, tag);
             } else {
                 LockSupport.parkNanos(sleep);
                 sleep = Math.min(MAX_SLEEP_NANOS, sleep * 2);
