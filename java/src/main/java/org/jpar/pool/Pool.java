@@ -2,6 +2,7 @@ package org.jpar.pool;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,8 @@ public final class Pool implements AutoCloseable {
                               int chunksize) throws InterruptedException {
         checkFunction(fn, inputs);
         checkChunksize(chunksize);
-        return collect(submitChunks(fn, list(inputs), chunksize));
+        List<T> all = list(inputs);
+        return collect(submitChunks(fn, all, chunksize), all.size());
     }
 
     /**
@@ -206,7 +208,7 @@ public final class Pool implements AutoCloseable {
         List<T> all = list(inputs);
         int perWorkers = workers.size() * 4;
         int chunksize = Math.max(1, all.size() / perWorkers + (all.size() % perWorkers == 0 ? 0 : 1));
-        return collect(submitChunks(fn, all, chunksize));
+        return collect(submitChunks(fn, all, chunksize), all.size());
     }
 
     /**
@@ -361,6 +363,9 @@ public final class Pool implements AutoCloseable {
     }
 
     private static <T> List<T> list(Iterable<? extends T> inputs) {
+        if (inputs instanceof Collection<? extends T> c) {
+            return new ArrayList<>(c);
+        }
         List<T> all = new ArrayList<>();
         for (T t : inputs) {
             all.add(t);
@@ -394,8 +399,9 @@ public final class Pool implements AutoCloseable {
         };
     }
 
-    private <R> List<R> collect(List<Task<List<R>>> chunks) throws InterruptedException {
-        List<R> results = new ArrayList<>();
+    private <R> List<R> collect(List<Task<List<R>>> chunks, int count)
+            throws InterruptedException {
+        List<R> results = new ArrayList<>(count);
         RuntimeException first = null;
         for (int i = 0; i < chunks.size(); i++) {
             try {

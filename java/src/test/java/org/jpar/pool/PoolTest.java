@@ -45,6 +45,9 @@ class PoolTest {
             assertEquals(squares, pool.map(x -> x * x, range(0, 1000)));
             assertEquals(squares, pool.map(x -> x * x, range(0, 1000), 7));
             assertEquals(List.of(), pool.map(x -> x, List.<Integer>of()));
+            // Not a Collection: read through its iterator.
+            Iterable<Integer> plain = () -> range(0, 1000).iterator();
+            assertEquals(squares, pool.map(x -> x * x, plain));
             assertEquals(List.of(3, 7), pool.starmap(Integer::sum,
                 List.of(Map.entry(1, 2), Map.entry(3, 4))));
         }
