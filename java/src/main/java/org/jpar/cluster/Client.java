@@ -42,13 +42,15 @@ public final class Client implements AutoCloseable {
      * @param engineRanks engine i's rank in {@code comm}
      * @param release what to do once every engine has stopped (free the communicator, join
      *     threads)
-     * @param wait how the dispatcher waits for results
+     * @param polling whether the dispatcher polls for results (MPI), rather than blocking in a
+     *     probe that sleeps (the local backend): see {@link MessageWait}
      */
-    Client(Comm comm, int[] engineRanks, Runnable release, MessageWait wait) {
+    Client(Comm comm, int[] engineRanks, Runnable release, boolean polling) {
         this.comm = comm;
         this.engineRanks = engineRanks.clone();
         this.release = release;
-        this.wait = wait;
+        this.wait = polling ? MessageWait.polling(() -> !pending.isEmpty())
+            : MessageWait.blocking();
         this.balancer = new LoadBalancer(engineRanks.length);
         this.watchedPids = new long[engineRanks.length];
         this.lost = new boolean[engineRanks.length];
@@ -225,6 +227,7 @@ public final class Client implements AutoCloseable {
         p.submittedMicros = TaskRecord.nowMicros();
         p.engine = engine;
         send(engineRanks[engine], Messages.task(p.id, body));
+        wait.expect();
     }
 
     private void send(int rank, byte[] message) {

@@ -37,9 +37,9 @@ public final class Cluster {
                 + "size=" + world.size() + " (start it with mpirun -n 2 or more)");
         }
         Comm comm = world.dup();
-        MessageWait wait = MessageWait.forBackend(mpi.backend());
+        boolean local = mpi.backend().equals("local");
         if (comm.rank() != 0) {
-            Engine.serve(comm, 0, comm.rank() - 1, wait);
+            Engine.serve(comm, 0, comm.rank() - 1, MessageWait.forEngine(mpi.backend()));
             comm.free();
             return Optional.empty();
         }
@@ -47,7 +47,7 @@ public final class Cluster {
         for (int e = 0; e < engineRanks.length; e++) {
             engineRanks[e] = e + 1;
         }
-        return Optional.of(new Client(comm, engineRanks, comm::free, wait));
+        return Optional.of(new Client(comm, engineRanks, comm::free, !local));
     }
 
     /**
@@ -73,8 +73,7 @@ public final class Cluster {
         for (int e = 0; e < engines; e++) {
             engineRanks[e] = e;
         }
-        Client client = new Client(children, engineRanks, children::disconnect,
-            MessageWait.polling());
+        Client client = new Client(children, engineRanks, children::disconnect, true);
         try {
             client.watchEngineProcesses();
         } catch (InterruptedException e) {
@@ -109,6 +108,6 @@ public final class Cluster {
         for (int e = 0; e < engines; e++) {
             engineRanks[e] = e + 1;
         }
-        return new Client(ranks.get(0).world(), engineRanks, () -> { }, MessageWait.blocking());
+        return new Client(ranks.get(0).world(), engineRanks, () -> { }, false);
     }
 }

@@ -17,7 +17,7 @@ public final class EngineMain {
             Comm parent = mpi.parent().orElseThrow(() -> new IllegalStateException(
                 "EngineMain serves a client that started it with Cluster.spawn; run a program "
                     + "that calls Cluster.spawn instead"));
-            Engine.serve(parent, 0, mpi.world().rank(), MessageWait.forBackend(mpi.backend()));
+            Engine.serve(parent, 0, mpi.world().rank(), MessageWait.forEngine(mpi.backend()));
             parent.disconnect();
         }
     }
