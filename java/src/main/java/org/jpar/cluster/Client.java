@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.jpar.internal.Serialization;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.MpiException;
 import org.jpar.mpi.Request;
@@ -214,7 +213,7 @@ public final class Client implements AutoCloseable {
             throw new NullPointerException("task must not be null");
         }
         try {
-            return Serialization.toBytes(body);
+            return StatelessTasks.toBytes(body);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("the task is not serializable: class="
                 + e.getMessage(), e);

@@ -21,6 +21,7 @@ final class Engine {
     static void serve(Comm comm, int clientRank, int engineId, MessageWait wait) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
+        StatelessTasks tasks = new StatelessTasks();
         while (true) {
             Status status = wait.next(comm, clientRank, Messages.TAG_TASK);
             byte[] message = new byte[status.bytes()];
@@ -28,7 +29,7 @@ final class Engine {
             long id = Messages.taskId(message);
             Messages.Result result = id == Messages.STOP
                 ? Messages.Result.stopped(engineId, host, pid)
-                : run(id, Messages.taskBody(message), engineId, host, pid);
+                : run(id, tasks, message, engineId, host, pid);
             comm.send(result.encode(), clientRank, Messages.TAG_RESULT);
             if (result.stopped()) {
                 return;
@@ -36,12 +37,14 @@ final class Engine {
         }
     }
 
-    private static Messages.Result run(long id, byte[] body, int engineId, String host, long pid) {
+    private static Messages.Result run(long id, StatelessTasks tasks, byte[] message, int engineId,
+                                       String host, long pid) {
         long started = TaskRecord.nowMicros();
         byte[] value = null;
         Throwable failure = null;
         try {
-            Object result = ((Remote<?>) Serialization.fromBytes(body)).call();
+            Remote<?> task = (Remote<?>) tasks.fromBytes(message, Messages.TASK_BODY_OFFSET);
+            Object result = task.call();
             try {
                 value = Serialization.toBytes(result);
             } catch (NotSerializableException e) {

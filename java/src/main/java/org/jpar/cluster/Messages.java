@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * What client and engines say to each other, as byte messages in a fixed binary layout: only
@@ -20,16 +19,18 @@ final class Messages {
     static final int TAG_TASK = 1;
     static final int TAG_RESULT = 2;
     static final long STOP = -1;
+    /** Where a task message's serialized task begins, after its number. */
+    static final int TASK_BODY_OFFSET = 8;
 
     private Messages() {
     }
 
     static byte[] task(long id, byte[] body) {
-        byte[] message = new byte[8 + body.length];
+        byte[] message = new byte[TASK_BODY_OFFSET + body.length];
         for (int i = 0; i < 8; i++) {
             message[i] = (byte) (id >>> (56 - 8 * i));
         }
-        System.arraycopy(body, 0, message, 8, body.length);
+        System.arraycopy(body, 0, message, TASK_BODY_OFFSET, body.length);
         return message;
     }
 
@@ -43,10 +44,6 @@ final class Messages {
             id = (id << 8) | (message[i] & 0xff);
         }
         return id;
-    }
-
-    static byte[] taskBody(byte[] message) {
-        return Arrays.copyOfRange(message, 8, message.length);
     }
 
     /**

@@ -56,6 +56,15 @@ class ClusterTest {
     }
 
     @Test
+    void eachCallSeesTheValuesItsTaskCaptured() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            int value = i;
+            assertEquals(value * 3, client.engine(1).applySync(() -> value * 3));
+            assertEquals(List.of(7, 7, 7), client.all().applySync(() -> 7));
+        }
+    }
+
+    @Test
     void idsAndApplyOnOneEngineAndOnAll() throws Exception {
         assertEquals(List.of(0, 1, 2), client.ids());
         assertEquals("jpar-engine-1", client.engine(1).applySync(ClusterTest::engineName));
