@@ -15,4 +15,11 @@ class ClusterSpeedTest {
         assertEquals(6.0, ClusterSpeed.greedyMakespan(List.of(1.0, 2.0, 3.0), 1));
         assertEquals(0.0, ClusterSpeed.greedyMakespan(List.of(), 4));
     }
+
+    @Test
+    void withoutMpirunTheLaunchIsThisJvmsStart() {
+        // Surefire's JVM is started by Maven's, not by mpirun.
+        assertEquals(ProcessHandle.current().info().startInstant().orElseThrow(),
+            ClusterSpeed.launched());
+    }
 }
