@@ -16,6 +16,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -23,8 +24,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a results folder of {@code ci/bench} as PNGs, one line per path against size on log
- * axes: ping-pong latency and bandwidth, each collective's and kernel's time per call; and the
- * pool's benchmarks, which have no size, as bars.
+ * axes: ping-pong latency and bandwidth, each collective's and kernel's time per call; and as
+ * bars, the pool's benchmarks, which have no size, and the cluster's, per engine count.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.jpar.bench.Plots DIR}.
  */
@@ -51,8 +52,15 @@ public final class Plots {
             }
         }
         DefaultCategoryDataset pool = new DefaultCategoryDataset();
+        DefaultCategoryDataset cluster = new DefaultCategoryDataset();
         for (Map.Entry<String, Map<String, Map<Double, Double>>> suite : data.entrySet()) {
             String name = suite.getKey();
+            if (CLUSTER_SUITES.contains(name)) {
+                // The "size" of a cluster benchmark is its number of engines.
+                suite.getValue().forEach((path, byEngines) -> byEngines.forEach((engines, s) ->
+                    cluster.addValue(s * 1e6, path, name + ", " + engines.intValue() + " engines")));
+                continue;
+            }
             if (suite.getValue().values().stream().anyMatch(m -> m.containsKey(0.0))) {
                 // Sizeless suites (the pool's): one bar per path.
                 suite.getValue().forEach((path, bySize) ->
@@ -68,24 +76,45 @@ public final class Plots {
                     "MB/s", suite.getValue(), (size, seconds) -> size / seconds / 1e6);
             }
         }
-        bars(dir.resolve("pool-time.png"), pool);
+        bars(dir.resolve("pool-time.png"), "pool: time per call", pool, true);
+        bars(dir.resolve("cluster-time.png"),
+            "cluster: applySync round trip, load-balanced time per task", cluster, false);
     }
 
-    /** Draws the sizeless suites as grouped bars. */
-    static void bars(Path file, DefaultCategoryDataset data) throws IOException {
+    /** Draws benchmarks as grouped bars, one group per category, on a log axis or a linear one. */
+    static void bars(Path file, String title, DefaultCategoryDataset data, boolean logAxis)
+            throws IOException {
         if (data.getRowCount() == 0) {
             return;
         }
-        JFreeChart chart = ChartFactory.createBarChart("pool: median time per call", "benchmark",
-            "microseconds (log)", data);
+        JFreeChart chart = ChartFactory.createBarChart(title, "benchmark", "microseconds", data);
         CategoryPlot plot = chart.getCategoryPlot();
-        LogAxis log = new LogAxis("microseconds");
-        log.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-        plot.setRangeAxis(log);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        if (logAxis) {
+            // Bars grow from the axis' lower end, which must lie below the smallest value.
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (int r = 0; r < data.getRowCount(); r++) {
+                for (int c = 0; c < data.getColumnCount(); c++) {
+                    Number v = data.getValue(r, c);
+                    if (v != null) {
+                        min = Math.min(min, v.doubleValue());
+                        max = Math.max(max, v.doubleValue());
+                    }
+                }
+            }
+            LogAxis log = new LogAxis("microseconds (log)");
+            log.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+            log.setRange(min / 2, max * 2);
+            plot.setRangeAxis(log);
+            ((BarRenderer) plot.getRenderer()).setBase(min / 2);
+        }
         plot.setBackgroundPaint(Color.WHITE);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
     }
+
+    private static final List<String> CLUSTER_SUITES = List.of("applysync", "loadbalanced");
 
     private interface Metric {
         double of(double size, double seconds);
