@@ -78,7 +78,7 @@ final class StatelessTasks {
         if (known != null) {
             return known;
         }
-        Object task = Serialization.fromBytes(Arrays.copyOfRange(message, offset, message.length));
+        Object task = Serialization.fromBytes(message, offset, message.length - offset);
         if (isStateless(task)) {
             instances.put(key.own(), task);
         }

@@ -32,7 +32,14 @@ public final class Serialization {
 
     /** The object in {@code bytes}. */
     public static Object fromBytes(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ContextObjectInput(new ByteArrayInputStream(bytes))) {
+        return fromBytes(bytes, 0, bytes.length);
+    }
+
+    /** The object in {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static Object fromBytes(byte[] bytes, int offset, int length)
+            throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ContextObjectInput(
+                new ByteArrayInputStream(bytes, offset, length))) {
             return in.readObject();
         }
     }
