@@ -6,7 +6,8 @@ import java.lang.reflect.Field;
 import java.nio.Buffer;
 
 /**
- * Raw memory access through {@code sun.misc.Unsafe}, as Netty and Agrona do: the address of a
+ * Raw memory access through {@code sun.misc.Unsafe}, as Netty and Agrona do (on JDK 17-21; the
+ * jar's {@code META-INF/versions/22} copy uses {@code java.lang.foreign}): the address of a
  * direct buffer without allocating (the {@code address} field of {@link Buffer}), and the reads,
  * writes and copies at addresses that the pure-Java backend performs in place of MPI. Internal to
  * jpar: public only so that its packages can share it; not an API.

@@ -1,6 +1,7 @@
 package org.jpar.mpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,26 @@ class BackendChoiceIT {
         assertNotEquals(0, bad.exitCode(), bad::toString);
         assertTrue(bad.output().contains("jpar.binding must be jna or ffm: jpar.binding=jni"),
             bad::toString);
+    }
+
+    /**
+     * JDK 24 and later warn once a program uses sun.misc.Unsafe's memory methods, or native
+     * access that the command line did not enable: with it enabled, jpar's programs print no
+     * warning, on the native backend (MPI calls, buffer addresses) and the local one (copies).
+     */
+    @Test
+    void withNativeAccessEnabledTheJvmPrintsNoWarning() {
+        MpiRunner.Result nativeRun = MpiRunner.runWith(2, "--enable-native-access=ALL-UNNAMED",
+            org.jpar.examples.MpiArray.class.getName());
+        assertEquals(0, nativeRun.exitCode(), nativeRun::toString);
+        assertEquals(1, nativeRun.lines("rank = 1").size(), nativeRun::toString);
+        assertFalse(nativeRun.output().contains("WARNING"), nativeRun::toString);
+
+        MpiRunner.Result local = java("--enable-native-access=ALL-UNNAMED", "-Djpar.backend=local",
+            "-Djpar.ranks=2", org.jpar.examples.MpiArray.class.getName());
+        assertEquals(0, local.exitCode(), local::toString);
+        assertEquals(1, local.lines("rank = 1").size(), local::toString);
+        assertFalse(local.output().contains("WARNING"), local::toString);
     }
 
     @Test
