@@ -3,7 +3,7 @@ package org.jpar.mpi;
 import com.sun.jna.Native;
 import java.io.File;
 import java.io.IOException;
-import java.util.Locale;
+import org.jpar.internal.BindingChoice;
 import org.jpar.internal.NativeLoader;
 
 /**
@@ -12,7 +12,6 @@ import org.jpar.internal.NativeLoader;
  * before that. {@code -Djpar.binding=jna|ffm} forces one.
  */
 final class NativeBinding {
-    static final String PROPERTY = "jpar.binding";
     /** Where FfmMpiAbi finds the library file; set here before that class loads. */
     static final String PATH_PROPERTY = "jpar.library.file";
     private static final String FFM_CLASS = "org.jpar.mpi.FfmMpiAbi";
@@ -42,35 +41,16 @@ final class NativeBinding {
     }
 
     private static MpiAbi choose() {
-        String wanted = System.getProperty(PROPERTY, "").strip().toLowerCase(Locale.ROOT);
-        if (!wanted.isEmpty() && !wanted.equals("jna") && !wanted.equals("ffm")) {
-            throw new IllegalArgumentException("jpar.binding must be jna or ffm: jpar.binding="
-                + wanted);
+        Class<?> ffm = BindingChoice.ffmClass(FFM_CLASS);
+        if (ffm == null) {
+            return JnaMpiAbi.load();
         }
-        int feature = Runtime.version().feature();
-        if (wanted.equals("ffm") && feature < 22) {
-            throw new UnsupportedOperationException("the FFM binding needs JDK 22 or later: "
-                + "java.version=" + System.getProperty("java.version"));
+        System.setProperty(PATH_PROPERTY, libraryFile());
+        try {
+            return (MpiAbi) ffm.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start the FFM binding: " + e, e);
         }
-        if (!wanted.equals("jna") && feature >= 22) {
-            Class<?> ffm;
-            try {
-                ffm = Class.forName(FFM_CLASS, false, NativeBinding.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                if (wanted.equals("ffm")) {
-                    throw new UnsupportedOperationException("this jar has no FFM binding (it was "
-                        + "built without JDK 22+); use -Djpar.binding=jna", e);
-                }
-                return JnaMpiAbi.load();
-            }
-            System.setProperty(PATH_PROPERTY, libraryFile());
-            try {
-                return (MpiAbi) ffm.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot start the FFM binding: " + e, e);
-            }
-        }
-        return JnaMpiAbi.load();
     }
 
     /** libjpar.so as JNA would find it: jna.library.path first, else the jar's copy. */

@@ -1,6 +1,5 @@
 package org.jpar.pool;
 
-import com.sun.jna.Callback;
 import org.jpar.internal.NativeLoader;
 
 /** The pool and kernel functions of libjpar.so (jpar.h), by JNA direct mapping. */
@@ -8,11 +7,6 @@ final class NativePool {
     /** jpar.h's JPAR_POOL_WORKER_START and JPAR_POOL_WORKER_EXIT. */
     static final long WORKER_START = -1;
     static final long WORKER_EXIT = -2;
-
-    /** jpar_pool_callback: a worker runs task number {@code task}. */
-    interface TaskCallback extends Callback {
-        void invoke(long task, int worker);
-    }
 
     private static boolean loaded;
 
@@ -27,7 +21,8 @@ final class NativePool {
         }
     }
 
-    static native int jpar_pool_create(int workers, long spinNs, TaskCallback callback, long pool);
+    /** {@code callback}: a jpar_pool_callback, from {@link WorkerEntry#functionPointer}. */
+    static native int jpar_pool_create(int workers, long spinNs, long callback, long pool);
     static native int jpar_pool_submit(long pool, long task);
     static native int jpar_pool_close(long pool);
     static native int jpar_pool_terminate(long pool);

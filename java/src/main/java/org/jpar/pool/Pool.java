@@ -176,6 +176,11 @@ public final class Pool implements AutoCloseable {
         return backend;
     }
 
+    /** How pthread workers enter Java, "ffm" or "jna"; "none" for Java threads. */
+    String workerBinding() {
+        return workers instanceof PthreadWorkers p ? p.binding() : "none";
+    }
+
     // ------------------------------------------------------------------------------ tasks
 
     /**

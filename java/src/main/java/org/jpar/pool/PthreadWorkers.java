@@ -1,7 +1,5 @@
 package org.jpar.pool;
 
-import com.sun.jna.CallbackThreadInitializer;
-import com.sun.jna.Native;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -15,16 +13,16 @@ import org.jpar.internal.Memory;
 
 /**
  * Workers that are libjpar's pthreads. A task travels as a number; the worker enters Java
- * through a JNA callback, attached to the JVM once (as a daemon) for its whole life and
- * detached when it exits.
+ * through a {@link WorkerEntry} (an FFM upcall on JDK 22+, a JNA callback before), attached to
+ * the JVM once (as a daemon) for its whole life and detached when it exits.
  */
 final class PthreadWorkers implements Workers {
-    /** Callbacks of pools whose workers may still run: JNA must not lose them. */
-    private static final Set<NativePool.TaskCallback> LIVE = ConcurrentHashMap.newKeySet();
+    /** Entries of pools whose workers may still run: their code must stay. */
+    private static final Set<WorkerEntry> LIVE = ConcurrentHashMap.newKeySet();
 
     private final Map<Long, Task<?>> tasks = new ConcurrentHashMap<>();
     private final AtomicLong nextTask = new AtomicLong();
-    private final NativePool.TaskCallback callback;
+    private final WorkerEntry entry;
     private final CountDownLatch exited;
     private final int size;
     private final long pool;
@@ -36,7 +34,7 @@ final class PthreadWorkers implements Workers {
         NativePool.load();
         this.size = size;
         this.exited = new CountDownLatch(size);
-        this.callback = (task, worker) -> {
+        this.entry = WorkerEntry.create((task, worker) -> {
             if (task == NativePool.WORKER_START) {
                 Thread.currentThread().setName(name + "-" + worker);
                 WorkerIdentity.become(worker, NativePool.jpar_thread_id());
@@ -44,21 +42,19 @@ final class PthreadWorkers implements Workers {
             } else if (task == NativePool.WORKER_EXIT) {
                 WorkerIdentity.forget();
                 exited.countDown();
-                Native.detach(true);
             } else {
                 Task<?> t = tasks.remove(task);
                 if (t != null) {
                     t.run(WorkerIdentity.current());
                 }
             }
-        };
-        Native.setCallbackThreadInitializer(callback,
-            new CallbackThreadInitializer(true, false, name));
-        LIVE.add(callback);
+        }, name);
+        LIVE.add(entry);
         ByteBuffer out = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
-        int rc = NativePool.jpar_pool_create(size, spinNanos, callback, Memory.address(out));
+        int rc = NativePool.jpar_pool_create(size, spinNanos, entry.functionPointer(),
+            Memory.address(out));
         if (rc != 0) {
-            LIVE.remove(callback);
+            LIVE.remove(entry);
             throw new IllegalStateException("jpar_pool_create failed: errno=" + -rc);
         }
         this.pool = out.getLong(0);
@@ -66,6 +62,11 @@ final class PthreadWorkers implements Workers {
 
     long handle() {
         return pool;
+    }
+
+    /** How the workers enter Java: "ffm" or "jna". */
+    String binding() {
+        return entry.binding();
     }
 
     @Override
@@ -120,7 +121,7 @@ final class PthreadWorkers implements Workers {
             freed = true;
             NativePool.jpar_pool_free(pool, join ? 1 : 0);
             if (join) {
-                LIVE.remove(callback);
+                LIVE.remove(entry);
             }
         }
     }

@@ -1,0 +1,51 @@
+package org.jpar.internal;
+
+import java.util.Locale;
+
+/**
+ * Which binding of libjpar.so a process uses, for MPI and for the pool alike: FFM (the jar's
+ * {@code META-INF/versions/22} classes) on JDK 22 and later, JNA before that, and
+ * {@code -Djpar.binding=jna|ffm} forces one. Internal to jpar: public only so that its packages
+ * can share it.
+ */
+public final class BindingChoice {
+    /** The system property that forces a binding. */
+    public static final String PROPERTY = "jpar.binding";
+
+    private BindingChoice() {
+    }
+
+    /**
+     * The FFM class to use in place of the JNA one, or null for JNA.
+     *
+     * @param ffmClass the binary name of the FFM implementation
+     * @throws IllegalArgumentException for an unknown {@code jpar.binding}
+     * @throws UnsupportedOperationException if FFM is forced where it is not available
+     */
+    public static Class<?> ffmClass(String ffmClass) {
+        String wanted = System.getProperty(PROPERTY, "").strip().toLowerCase(Locale.ROOT);
+        if (!wanted.isEmpty() && !wanted.equals("jna") && !wanted.equals("ffm")) {
+            throw new IllegalArgumentException("jpar.binding must be jna or ffm: jpar.binding="
+                + wanted);
+        }
+        if (wanted.equals("jna")) {
+            return null;
+        }
+        if (Runtime.version().feature() < 22) {
+            if (wanted.equals("ffm")) {
+                throw new UnsupportedOperationException("the FFM binding needs JDK 22 or later: "
+                    + "java.version=" + System.getProperty("java.version"));
+            }
+            return null;
+        }
+        try {
+            return Class.forName(ffmClass, false, BindingChoice.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            if (wanted.equals("ffm")) {
+                throw new UnsupportedOperationException("this jar has no FFM binding (it was "
+                    + "built without JDK 22+); use -Djpar.binding=jna", e);
+            }
+            return null;
+        }
+    }
+}
