@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.Mpi;
+import org.jpar.mpi.ThreadLevel;
 
 /**
  * Starts engines and connects a {@link Client} to them, as ipyparallel's {@code ipcluster}:
@@ -29,8 +30,11 @@ public final class Cluster {
      * }</pre>
      *
      * @throws IllegalArgumentException if the job has fewer than 2 ranks
+     * @throws IllegalStateException if MPI runs below {@link ThreadLevel#MULTIPLE}: the client's
+     *     dispatcher thread calls MPI beside the caller's
      */
     public static Optional<Client> fromWorld(Mpi mpi) {
+        requireMultiple(mpi);
         Comm world = mpi.world();
         if (world.size() < 2) {
             throw new IllegalArgumentException("a cluster needs a client and at least one engine: "
@@ -59,12 +63,15 @@ public final class Cluster {
      * @throws IllegalArgumentException if {@code engines} is less than 1
      * @throws UnsupportedOperationException unless MPI runs on the native backend
      * @throws org.jpar.mpi.MpiException if MPI cannot start them
+     * @throws IllegalStateException if this process initialized MPI below
+     *     {@link ThreadLevel#MULTIPLE}
      */
     public static Client spawn(int engines) {
         if (engines < 1) {
             throw new IllegalArgumentException("engines must be at least 1: engines=" + engines);
         }
-        Mpi mpi = Mpi.current().orElseGet(() -> Mpi.init(new String[0]));
+        Mpi mpi = Mpi.current().orElseGet(() -> Mpi.init(new String[0], ThreadLevel.MULTIPLE));
+        requireMultiple(mpi);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> args = List.of("-cp", System.getProperty("java.class.path"),
             EngineMain.class.getName());
@@ -109,5 +116,13 @@ public final class Cluster {
             engineRanks[e] = e + 1;
         }
         return new Client(ranks.get(0).world(), engineRanks, () -> { }, false);
+    }
+
+    private static void requireMultiple(Mpi mpi) {
+        if (mpi.threadLevel() != ThreadLevel.MULTIPLE) {
+            throw new IllegalStateException("a cluster's client calls MPI from its dispatcher "
+                + "thread as well as from yours: it needs MPI initialized at MULTIPLE, not "
+                + mpi.threadLevel() + " (see -Djpar.threadLevel)");
+        }
     }
 }

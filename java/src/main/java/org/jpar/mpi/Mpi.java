@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
  * An {@code Mpi} left open when the JVM exits is finalized by a shutdown hook.
  */
 public final class Mpi implements AutoCloseable {
+    /** The system property that sets the thread level {@link #init(String[])} asks for. */
+    public static final String THREAD_LEVEL_PROPERTY = "jpar.threadLevel";
     private static final Object LOCK = new Object();
     private static Mpi instance;
     private static boolean finalized;
@@ -59,18 +61,35 @@ public final class Mpi implements AutoCloseable {
     }
 
     /**
-     * Initializes MPI asking for {@link ThreadLevel#MULTIPLE}, on the backend that
-     * {@code -Djpar.backend} names or the environment implies (see {@link #backend()}).
+     * Initializes MPI asking for {@link ThreadLevel#MULTIPLE}, or the level that
+     * {@code -Djpar.threadLevel=single|funneled|serialized|multiple} names (as mpi4py's
+     * {@code rc.thread_level}), on the backend that {@code -Djpar.backend} names or the
+     * environment implies (see {@link #backend()}).
      *
      * @param args the program's arguments (MPI's launchers pass nothing through them today)
      * @throws IllegalStateException if MPI was initialized before in this process, or
      *     {@code -Djpar.ranks} asks for more than one local rank (use {@link #run} then)
-     * @throws IllegalArgumentException for an unknown {@code jpar.backend}
+     * @throws IllegalArgumentException for an unknown {@code jpar.backend} or
+     *     {@code jpar.threadLevel}
      * @throws MpiException if MPI_Init_thread fails
      * @throws UnsatisfiedLinkError if the native backend is asked for and cannot load
      */
     public static Mpi init(String[] args) {
-        return init(args, ThreadLevel.MULTIPLE);
+        return init(args, requestedThreadLevel());
+    }
+
+    /** {@code -Djpar.threadLevel}, MULTIPLE when unset. */
+    static ThreadLevel requestedThreadLevel() {
+        String value = System.getProperty(THREAD_LEVEL_PROPERTY, "").strip();
+        if (value.isEmpty()) {
+            return ThreadLevel.MULTIPLE;
+        }
+        try {
+            return ThreadLevel.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("jpar.threadLevel must be single, funneled, "
+                + "serialized or multiple: jpar.threadLevel=" + value, e);
+        }
     }
 
     /**

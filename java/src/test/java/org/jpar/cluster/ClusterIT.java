@@ -2,6 +2,7 @@ package org.jpar.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,6 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Clusters whose engines are MPI ranks under mpirun, and the seed's DummyTasks both ways. */
 class ClusterIT {
+    /** The client's dispatcher calls MPI beside the program's thread. */
+    @Test
+    void aClusterBelowThreadMultipleIsAClearErrorOnEveryRank() {
+        MpiRunner.Result r = MpiRunner.runWith(3, "-Djpar.threadLevel=serialized",
+            ClusterOverMpi.class.getName());
+        assertFalse(r.timedOut(), r::toString);
+        assertNotEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("it needs MPI initialized at MULTIPLE, not SERIALIZED"),
+            r::toString);
+    }
+
     @Test
     void enginesAreRanksAndTheJobEndsWhenTheClientCloses() {
         MpiRunner.Result r = MpiRunner.run(3, ClusterOverMpi.class.getName());

@@ -127,6 +127,23 @@ class BackendChoiceIT {
     }
 
     @Test
+    void jparThreadLevelSetsTheLevelInitAsksFor() {
+        MpiRunner.Result byDefault = MpiRunner.run(2, ShowBackend.class.getName());
+        assertEquals(0, byDefault.exitCode(), byDefault::toString);
+        assertEquals(2, byDefault.lines("threadLevel=MULTIPLE ").size(), byDefault::toString);
+
+        MpiRunner.Result serialized = MpiRunner.runWith(2, "-Djpar.threadLevel=serialized",
+            ShowBackend.class.getName());
+        assertEquals(0, serialized.exitCode(), serialized::toString);
+        assertEquals(2, serialized.lines("threadLevel=SERIALIZED ").size(), serialized::toString);
+
+        MpiRunner.Result bad = java("-Djpar.threadLevel=many", ShowBackend.class.getName());
+        assertNotEquals(0, bad.exitCode(), bad::toString);
+        assertTrue(bad.output().contains("jpar.threadLevel must be single, funneled, serialized "
+            + "or multiple: jpar.threadLevel=many"), bad::toString);
+    }
+
+    @Test
     void anUnknownBackendIsAClearError() {
         MpiRunner.Result r = java("-Djpar.backend=mpich", ShowBackend.class.getName());
         assertNotEquals(0, r.exitCode(), r::toString);
