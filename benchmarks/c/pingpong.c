@@ -1,7 +1,8 @@
 /*
  * The C baseline for jpar's benchmarks: MPI ping-pong between ranks 0 and 1 over message sizes,
  * Allreduce of doubles, Allgather and Bcast of bytes, timed with MPI_Wtime. Prints one line per measurement,
- * "c <suite> <size> <median seconds per operation>", the median of several repetitions.
+ * "c <suite> <size> <median seconds per operation>", the median of several repetitions, each a
+ * batch of the size the JMH suites use.
  * Usage: mpirun -n 2 jpar-bench-c [repetitions [multiple]]
  */
 #include <mpi.h>
@@ -89,7 +90,9 @@ int main(int argc, char **argv) {
     const int sizes[] = {8, 64, 1024, 16384, 65536, 1 << 20, 4 << 20};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         int bytes = sizes[s];
-        int trips = bytes <= 65536 ? 2000 : 50;
+        /* The batches of the JMH suites (PingPong: 1000 round trips; Allreduce, Allgather and
+         * Bcast: 200 calls), so that C's median and Java's come from equal samples. */
+        int trips = 1000;
         pingpong(rank, send, recv, bytes, trips / 10);
         for (int r = 0; r < repetitions; r++) {
             times[r] = pingpong(rank, send, recv, bytes, trips);
@@ -100,7 +103,7 @@ int main(int argc, char **argv) {
     }
     int counts[] = {1, 1024, 1048576};
     for (int k = 0; k < 3; k++) {
-        int calls = counts[k] < 100000 ? 2000 : 20;
+        int calls = 200;
         allreduce((double *) send, (double *) recv, counts[k], calls / 10);
         for (int r = 0; r < repetitions; r++) {
             times[r] = allreduce((double *) send, (double *) recv, counts[k], calls);
@@ -111,7 +114,7 @@ int main(int argc, char **argv) {
     }
     int per_rank[] = {1024, 1 << 20};
     for (int k = 0; k < 2; k++) {
-        int calls = per_rank[k] < 100000 ? 2000 : 50;
+        int calls = 200;
         allgather(send, recv, per_rank[k], calls / 10);
         for (int r = 0; r < repetitions; r++) {
             times[r] = allgather(send, recv, per_rank[k], calls);

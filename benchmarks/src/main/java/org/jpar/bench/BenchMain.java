@@ -29,7 +29,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Usage: {@code mpirun -n 2 java -jar benchmarks.jar [--include REGEX] [--full | --quick | --smoke]
  * [--json FILE] [--tsv FILE] [--mpijar] [--gc] [--param NAME=V1,V2] [--batch N]
- * [--thread-level LEVEL] [--cluster]}; {@code --mpijar} initializes MPI through Open MPI's Java bindings for
+ * [--iterations N] [--thread-level LEVEL] [--cluster]}; {@code --iterations} sets the number of
+ * measured iterations (ci/bench gives the MPI suites as many as the C baseline's repetitions, so
+ * that both medians come from the same number of equal batches); {@code --mpijar} initializes MPI through Open MPI's Java bindings for
  * the {@code MpiJar*} suites instead of through jpar; {@code --gc} adds JMH's GC profiler and
  * reports bytes allocated per call; {@code --thread-level} initializes jpar at another level than
  * its default MULTIPLE (SERIALIZED at least: JMH calls from its own thread), and the paths' labels
@@ -52,6 +54,7 @@ public final class BenchMain {
         boolean cluster = false;
         java.util.List<String> params = new java.util.ArrayList<>();
         int batch = 0;
+        int iterations = 0;
         ThreadLevel level = ThreadLevel.MULTIPLE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -66,6 +69,7 @@ public final class BenchMain {
                 case "--cluster" -> cluster = true;
                 case "--param" -> params.add(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--thread-level" -> level = ThreadLevel.valueOf(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
@@ -101,7 +105,8 @@ public final class BenchMain {
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).forks(0)
             .shouldFailOnError(true).verbosity(root ? VerboseMode.NORMAL : VerboseMode.SILENT);
         switch (mode) {
-            case "quick" -> options.warmupIterations(2).measurementIterations(3);
+            case "quick" -> options.warmupIterations(2).measurementIterations(3)
+                .warmupTime(TimeValue.milliseconds(500)).measurementTime(TimeValue.milliseconds(500));
             case "smoke" -> options.warmupIterations(1).measurementIterations(1)
                 .warmupBatchSize(10).measurementBatchSize(10)
                 .warmupTime(TimeValue.milliseconds(20)).measurementTime(TimeValue.milliseconds(20))
@@ -114,6 +119,9 @@ public final class BenchMain {
         }
         if (batch > 0) {
             options.warmupBatchSize(batch).measurementBatchSize(batch);
+        }
+        if (iterations > 0) {
+            options.measurementIterations(iterations);
         }
         for (String param : params) {
             String[] nameValues = param.split("=", 2);
