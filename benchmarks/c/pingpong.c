@@ -1,6 +1,7 @@
 /*
  * The C baseline for jpar's benchmarks: MPI ping-pong between ranks 0 and 1 over message sizes,
- * Allreduce of doubles, Allgather and Bcast of bytes, timed with MPI_Wtime. Prints one line per measurement,
+ * Allreduce of doubles, Allgather and Bcast of bytes, and calls to MPI_PROC_NULL, timed with
+ * MPI_Wtime. Prints one line per measurement,
  * "c <suite> <size> <median seconds per operation>", the median of several repetitions, each a
  * batch of the size the JMH suites use.
  * Usage: mpirun -n 2 jpar-bench-c [repetitions [multiple]]
@@ -100,6 +101,27 @@ int main(int argc, char **argv) {
         if (rank == 0) {
             printf("%s pingpong %d %.9e\n", label, bytes, median(times, repetitions));
         }
+    }
+    /* The cost of a call that returns at once (PROC_NULL), as benchmarks' CallOverhead. */
+    if (rank == 0) {
+        MPI_Status status;
+        const int calls = 1000000;
+        for (int r = 0; r < repetitions; r++) {
+            double start = MPI_Wtime();
+            for (int i = 0; i < calls; i++) {
+                MPI_Send(send, 8, MPI_BYTE, MPI_PROC_NULL, 0, MPI_COMM_WORLD);
+            }
+            times[r] = (MPI_Wtime() - start) / calls;
+        }
+        printf("%s callsend 0 %.9e\n", label, median(times, repetitions));
+        for (int r = 0; r < repetitions; r++) {
+            double start = MPI_Wtime();
+            for (int i = 0; i < calls; i++) {
+                MPI_Recv(recv, 8, MPI_BYTE, MPI_PROC_NULL, 0, MPI_COMM_WORLD, &status);
+            }
+            times[r] = (MPI_Wtime() - start) / calls;
+        }
+        printf("%s callrecv 0 %.9e\n", label, median(times, repetitions));
     }
     int counts[] = {1, 1024, 1048576};
     for (int k = 0; k < 3; k++) {

@@ -168,8 +168,8 @@ public final class BenchMain {
                     benchmark.lastIndexOf('.'));
                 String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
                 // A class with one benchmark names its suite; one with several, each method does.
-                String suite = java.util.Set.of("Collectives", "KernelSum", "PoolRoundTrip", "ClusterTasks")
-                    .contains(className) ? method.toLowerCase(Locale.ROOT)
+                String suite = java.util.Set.of("Collectives", "KernelSum", "PoolRoundTrip", "ClusterTasks",
+                    "CallOverhead", "MpiJarCallOverhead").contains(className) ? method.toLowerCase(Locale.ROOT)
                     : className.replaceFirst("^(MpiJar|Local)", "").toLowerCase(Locale.ROOT);
                 String size = java.util.stream.Stream.of("bytes", "count", "size", "engines")
                     .map(p -> r.getParams().getParam(p)).filter(java.util.Objects::nonNull)
