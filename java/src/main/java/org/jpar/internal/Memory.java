@@ -45,6 +45,11 @@ public final class Memory {
         return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
     }
 
+    /** The address of a direct buffer's element at its position, of {@code width} bytes each. */
+    public static long positionAddress(Buffer direct, int width) {
+        return address(direct) + (long) direct.position() * width;
+    }
+
     public static void copy(long from, long to, long bytes) {
         if (bytes > 0) {
             UNSAFE.copyMemory(from, to, bytes);

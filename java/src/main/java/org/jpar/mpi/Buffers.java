@@ -47,7 +47,7 @@ final class Buffers {
         if (isDirect(buf)) {
             Buffer b = (Buffer) buf;
             checkNativeOrder(b, type);
-            return Memory.address(b) + (long) b.position() * type.bytes;
+            return Memory.positionAddress(b, type.bytes);
         }
         ByteBuffer staged = scratch.slot(slot, (long) count * type.bytes);
         if (copyIn) {

@@ -236,7 +236,7 @@ public final class Kernels {
     }
 
     private static long address(Buffer b, int width) {
-        return Memory.address(b) + (long) b.position() * width;
+        return Memory.positionAddress(b, width);
     }
 
     private static long outAddress() {

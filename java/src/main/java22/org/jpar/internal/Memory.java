@@ -34,6 +34,14 @@ public final class Memory {
         return MemorySegment.ofBuffer(direct).address() - (long) direct.position() * width(direct);
     }
 
+    /**
+     * The address of a direct buffer's element at its position, elements being {@code width}
+     * bytes: where {@code MemorySegment.ofBuffer} starts.
+     */
+    public static long positionAddress(Buffer direct, int width) {
+        return MemorySegment.ofBuffer(direct).address();
+    }
+
     private static int width(Buffer b) {
         if (b instanceof ByteBuffer) {
             return 1;
