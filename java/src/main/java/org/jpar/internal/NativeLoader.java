@@ -1,15 +1,50 @@
 package org.jpar.internal;
 
 import com.sun.jna.Native;
+import java.io.File;
+import java.io.IOException;
 
 /**
- * Binds a class's native methods to libjpar.so (JNA direct mapping), with one clear error when
- * the library cannot load. Internal to jpar: public only so that its packages can share it.
+ * Finds libjpar.so and binds a class's native methods to it (JNA direct mapping), with one clear
+ * error when the library cannot load. Internal to jpar: public only so that its packages can
+ * share it.
  */
 public final class NativeLoader {
     private static final String LIBRARY = "jpar";
 
+    private static String libraryFile;
+
     private NativeLoader() {
+    }
+
+    /**
+     * libjpar.so as JNA would find it: in jna.library.path first, else the jar's copy, extracted
+     * once, so that every FFM binding of a process opens the same file.
+     *
+     * @throws UnsatisfiedLinkError saying what was tried and what to do
+     */
+    public static synchronized String libraryFile() {
+        if (libraryFile == null) {
+            libraryFile = findLibraryFile();
+        }
+        return libraryFile;
+    }
+
+    private static String findLibraryFile() {
+        String dirs = System.getProperty("jna.library.path");
+        if (dirs != null) {
+            for (String dir : dirs.split(File.pathSeparator)) {
+                File candidate = new File(dir, "libjpar.so");
+                if (candidate.isFile()) {
+                    return candidate.getAbsolutePath();
+                }
+            }
+        }
+        try {
+            return Native.extractFromResourcePath(LIBRARY).getAbsolutePath();
+        } catch (IOException | UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw failure(e);
+        }
     }
 
     /**

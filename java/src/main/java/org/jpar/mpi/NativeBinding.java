@@ -1,8 +1,5 @@
 package org.jpar.mpi;
 
-import com.sun.jna.Native;
-import java.io.File;
-import java.io.IOException;
 import org.jpar.internal.BindingChoice;
 import org.jpar.internal.NativeLoader;
 
@@ -12,8 +9,6 @@ import org.jpar.internal.NativeLoader;
  * before that. {@code -Djpar.binding=jna|ffm} forces one.
  */
 final class NativeBinding {
-    /** Where FfmMpiAbi finds the library file; set here before that class loads. */
-    static final String PATH_PROPERTY = "jpar.library.file";
     private static final String FFM_CLASS = "org.jpar.mpi.FfmMpiAbi";
 
     private static MpiAbi loaded;
@@ -45,29 +40,12 @@ final class NativeBinding {
         if (ffm == null) {
             return JnaMpiAbi.load();
         }
-        System.setProperty(PATH_PROPERTY, libraryFile());
+        // Found here, so that a missing library is this clear error, not a class-init failure.
+        NativeLoader.libraryFile();
         try {
             return (MpiAbi) ffm.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot start the FFM binding: " + e, e);
-        }
-    }
-
-    /** libjpar.so as JNA would find it: jna.library.path first, else the jar's copy. */
-    private static String libraryFile() {
-        String dirs = System.getProperty("jna.library.path");
-        if (dirs != null) {
-            for (String dir : dirs.split(File.pathSeparator)) {
-                File candidate = new File(dir, "libjpar.so");
-                if (candidate.isFile()) {
-                    return candidate.getAbsolutePath();
-                }
-            }
-        }
-        try {
-            return Native.extractFromResourcePath("jpar").getAbsolutePath();
-        } catch (IOException | UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw NativeLoader.failure(e);
         }
     }
 }

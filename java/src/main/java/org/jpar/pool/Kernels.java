@@ -30,10 +30,12 @@ public final class Kernels {
 
     private final Pool pool;
     private final long nativePool;
+    private final PoolAbi abi;
 
     private Kernels(Pool pool) {
         this.pool = pool;
         this.nativePool = pool.workers() instanceof PthreadWorkers p ? p.handle() : 0L;
+        this.abi = nativePool != 0 ? NativePool.abi() : null;
     }
 
     /**
@@ -59,7 +61,7 @@ public final class Kernels {
         int n = x.remaining();
         if (nativePool != 0) {
             long out = outAddress();
-            nativeCall(NativePool.jpar_sum_f64(nativePool, address(x, 8), n, MIN_PARALLEL, out), x);
+            nativeCall(abi.jpar_sum_f64(nativePool, address(x, 8), n, MIN_PARALLEL, out), x);
             return Memory.getDouble(out);
         }
         int base = x.position();
@@ -73,7 +75,7 @@ public final class Kernels {
         int n = x.remaining();
         if (nativePool != 0) {
             long out = outAddress();
-            nativeCall(NativePool.jpar_sum_f32(nativePool, address(x, 4), n, MIN_PARALLEL, out), x);
+            nativeCall(abi.jpar_sum_f32(nativePool, address(x, 4), n, MIN_PARALLEL, out), x);
             return Memory.getDouble(out);
         }
         int base = x.position();
@@ -92,7 +94,7 @@ public final class Kernels {
         int n = sameLength(x, y);
         if (nativePool != 0) {
             long out = outAddress();
-            nativeCall(NativePool.jpar_dot_f64(nativePool, address(x, 8), address(y, 8), n,
+            nativeCall(abi.jpar_dot_f64(nativePool, address(x, 8), address(y, 8), n,
                 MIN_PARALLEL, out), x, y);
             return Memory.getDouble(out);
         }
@@ -109,7 +111,7 @@ public final class Kernels {
         int n = sameLength(x, y);
         if (nativePool != 0) {
             long out = outAddress();
-            nativeCall(NativePool.jpar_dot_f32(nativePool, address(x, 4), address(y, 4), n,
+            nativeCall(abi.jpar_dot_f32(nativePool, address(x, 4), address(y, 4), n,
                 MIN_PARALLEL, out), x, y);
             return Memory.getDouble(out);
         }
@@ -130,7 +132,7 @@ public final class Kernels {
         check(y, "y", true);
         int n = sameLength(x, y);
         if (nativePool != 0) {
-            nativeCall(NativePool.jpar_axpy_f64(nativePool, a, address(x, 8), address(y, 8), n,
+            nativeCall(abi.jpar_axpy_f64(nativePool, a, address(x, 8), address(y, 8), n,
                 MIN_PARALLEL), x, y);
             return;
         }
@@ -153,7 +155,7 @@ public final class Kernels {
         check(x, "x", true);
         int n = x.remaining();
         if (nativePool != 0) {
-            nativeCall(NativePool.jpar_scale_f64(nativePool, a, address(x, 8), n, MIN_PARALLEL), x);
+            nativeCall(abi.jpar_scale_f64(nativePool, a, address(x, 8), n, MIN_PARALLEL), x);
             return;
         }
         int base = x.position();
@@ -184,7 +186,7 @@ public final class Kernels {
         }
         long minRows = Math.max(1, MIN_PARALLEL / Math.max(1, cols));
         if (nativePool != 0) {
-            nativeCall(NativePool.jpar_matvec_f64(nativePool, address(a, 8), address(x, 8),
+            nativeCall(abi.jpar_matvec_f64(nativePool, address(a, 8), address(x, 8),
                 address(y, 8), rows, cols, minRows), a, x, y);
             return;
         }

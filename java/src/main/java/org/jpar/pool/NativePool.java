@@ -1,41 +1,52 @@
 package org.jpar.pool;
 
+import org.jpar.internal.BindingChoice;
 import org.jpar.internal.NativeLoader;
 
-/** The pool and kernel functions of libjpar.so (jpar.h), by JNA direct mapping. */
+/**
+ * Chooses the binding of libjpar's pool and kernels as {@code -Djpar.binding} does for MPI: FFM
+ * ({@code FfmPoolAbi}, in the jar's {@code META-INF/versions/22}) on JDK 22 and later, JNA
+ * direct mapping ({@link JnaPoolAbi}) before that.
+ */
 final class NativePool {
     /** jpar.h's JPAR_POOL_WORKER_START and JPAR_POOL_WORKER_EXIT. */
     static final long WORKER_START = -1;
     static final long WORKER_EXIT = -2;
+    private static final String FFM_CLASS = "org.jpar.pool.FfmPoolAbi";
 
-    private static boolean loaded;
+    private static PoolAbi loaded;
 
     private NativePool() {
     }
 
-    /** Binds the natives once; throws UnsatisfiedLinkError saying what to do when it can't. */
-    static synchronized void load() {
-        if (!loaded) {
-            NativeLoader.register(NativePool.class);
-            loaded = true;
+    /**
+     * The binding, loaded once.
+     *
+     * @throws UnsatisfiedLinkError saying what to do, if libjpar.so cannot load
+     */
+    static synchronized PoolAbi abi() {
+        if (loaded == null) {
+            loaded = choose();
         }
+        return loaded;
     }
 
-    /** {@code callback}: a jpar_pool_callback, from {@link WorkerEntry#functionPointer}. */
-    static native int jpar_pool_create(int workers, long spinNs, long callback, long pool);
-    static native int jpar_pool_submit(long pool, long task);
-    static native int jpar_pool_close(long pool);
-    static native int jpar_pool_terminate(long pool);
-    static native int jpar_pool_free(long pool, int join);
-    static native long jpar_thread_id();
-    static native int jpar_cpu_count();
+    /** "ffm" or "jna": which binding {@code abi} is. */
+    static String name(PoolAbi abi) {
+        return abi.getClass().getName().equals(FFM_CLASS) ? "ffm" : "jna";
+    }
 
-    static native int jpar_sum_f64(long pool, long x, long n, long minParallel, long out);
-    static native int jpar_sum_f32(long pool, long x, long n, long minParallel, long out);
-    static native int jpar_dot_f64(long pool, long x, long y, long n, long minParallel, long out);
-    static native int jpar_dot_f32(long pool, long x, long y, long n, long minParallel, long out);
-    static native int jpar_axpy_f64(long pool, double a, long x, long y, long n, long minParallel);
-    static native int jpar_scale_f64(long pool, double a, long x, long n, long minParallel);
-    static native int jpar_matvec_f64(long pool, long a, long x, long y, long rows, long cols,
-                                      long minParallel);
+    private static PoolAbi choose() {
+        Class<?> ffm = BindingChoice.ffmClass(FFM_CLASS);
+        if (ffm == null) {
+            return new JnaPoolAbi();
+        }
+        // Found here, so that a missing library is this clear error, not a class-init failure.
+        NativeLoader.libraryFile();
+        try {
+            return (PoolAbi) ffm.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start the FFM pool binding: " + e, e);
+        }
+    }
 }

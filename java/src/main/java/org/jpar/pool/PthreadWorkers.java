@@ -22,6 +22,7 @@ final class PthreadWorkers implements Workers {
 
     private final Map<Long, Task<?>> tasks = new ConcurrentHashMap<>();
     private final AtomicLong nextTask = new AtomicLong();
+    private final PoolAbi abi = NativePool.abi();
     private final WorkerEntry entry;
     private final CountDownLatch exited;
     private final int size;
@@ -31,13 +32,12 @@ final class PthreadWorkers implements Workers {
 
     PthreadWorkers(int size, long spinNanos, String name, Runnable initializer,
                    StartupBarrier started) {
-        NativePool.load();
         this.size = size;
         this.exited = new CountDownLatch(size);
         this.entry = WorkerEntry.create((task, worker) -> {
             if (task == NativePool.WORKER_START) {
                 Thread.currentThread().setName(name + "-" + worker);
-                WorkerIdentity.become(worker, NativePool.jpar_thread_id());
+                WorkerIdentity.become(worker, abi.jpar_thread_id());
                 started.initialize(initializer);
             } else if (task == NativePool.WORKER_EXIT) {
                 WorkerIdentity.forget();
@@ -51,7 +51,7 @@ final class PthreadWorkers implements Workers {
         }, name);
         LIVE.add(entry);
         ByteBuffer out = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
-        int rc = NativePool.jpar_pool_create(size, spinNanos, entry.functionPointer(),
+        int rc = abi.jpar_pool_create(size, spinNanos, entry.functionPointer(),
             Memory.address(out));
         if (rc != 0) {
             LIVE.remove(entry);
@@ -81,7 +81,7 @@ final class PthreadWorkers implements Workers {
         }
         long id = nextTask.getAndIncrement();
         tasks.put(id, task);
-        if (NativePool.jpar_pool_submit(pool, id) != 0) {
+        if (abi.jpar_pool_submit(pool, id) != 0) {
             tasks.remove(id);
             return false;
         }
@@ -92,7 +92,7 @@ final class PthreadWorkers implements Workers {
     public synchronized void close() {
         if (open) {
             open = false;
-            NativePool.jpar_pool_close(pool);
+            abi.jpar_pool_close(pool);
         }
     }
 
@@ -106,7 +106,7 @@ final class PthreadWorkers implements Workers {
     public synchronized List<Task<?>> terminate() {
         open = false;
         if (!freed) {
-            NativePool.jpar_pool_terminate(pool);
+            abi.jpar_pool_terminate(pool);
         }
         // Whatever a worker has not taken by now will never run.
         List<Task<?>> dropped = new ArrayList<>(tasks.values());
@@ -119,7 +119,7 @@ final class PthreadWorkers implements Workers {
     private synchronized void free(boolean join) {
         if (!freed) {
             freed = true;
-            NativePool.jpar_pool_free(pool, join ? 1 : 0);
+            abi.jpar_pool_free(pool, join ? 1 : 0);
             if (join) {
                 LIVE.remove(entry);
             }

@@ -3,13 +3,11 @@ package org.jpar.mpi;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.jpar.internal.Downcalls.handle;
+import static org.jpar.internal.Downcalls.rethrow;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Path;
 
 /**
  * The FFM binding of {@link MpiAbi} (JDK 22+): one {@code java.lang.foreign} downcall per jpar.h
@@ -18,10 +16,6 @@ import java.nio.file.Path;
  * jar's {@code META-INF/versions/22}; {@link NativeBinding} chooses it on JDK 22 and later.
  */
 final class FfmMpiAbi implements MpiAbi {
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBRARY = SymbolLookup.libraryLookup(
-        Path.of(System.getProperty(NativeBinding.PATH_PROPERTY)), Arena.global());
-
     private static final MethodHandle JPAR_INIT = handle("jpar_init", false,
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
     private static final MethodHandle JPAR_FINALIZE = handle("jpar_finalize", false,
@@ -122,23 +116,6 @@ final class FfmMpiAbi implements MpiAbi {
         FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG));
 
     FfmMpiAbi() {
-    }
-
-    private static MethodHandle handle(String name, boolean critical, FunctionDescriptor type) {
-        Linker.Option[] options = critical
-            ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
-        return LINKER.downcallHandle(LIBRARY.find(name).orElseThrow(
-            () -> new UnsatisfiedLinkError("libjpar.so lacks " + name)), type, options);
-    }
-
-    private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 
     @Override

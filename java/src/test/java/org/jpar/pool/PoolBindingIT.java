@@ -6,14 +6,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PoolTest again, in the integration tests' JVM, whose classpath is jpar's multi-release jar:
- * on JDK 22+ the pthread workers enter Java through FFM upcalls there (the unit tests, on the
- * class directories, see only the JNA callbacks).
+ * on JDK 22+ the pthread workers enter Java through FFM upcalls there and Java calls the pool
+ * through FFM downcalls (the unit tests, on the class directories, see only JNA).
  */
 class PoolBindingIT extends PoolTest {
     @Test
     void pthreadWorkersEnterJavaThroughTheBindingOfThisJdk() throws Exception {
         try (Pool pool = Pool.create(2, PoolBackend.PTHREADS)) {
-            assertEquals(Runtime.version().feature() >= 22 ? "ffm" : "jna", pool.workerBinding());
+            String expected = Runtime.version().feature() >= 22 ? "ffm" : "jna";
+            assertEquals(expected, pool.workerBinding());
+            assertEquals(expected, NativePool.name(NativePool.abi()));
             assertEquals(42, pool.apply(() -> 42));
         }
         try (Pool pool = Pool.create(1, PoolBackend.THREADS)) {
