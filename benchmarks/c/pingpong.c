@@ -91,9 +91,10 @@ int main(int argc, char **argv) {
     const int sizes[] = {8, 64, 1024, 16384, 65536, 1 << 20, 4 << 20};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         int bytes = sizes[s];
-        /* The batches of the JMH suites (PingPong: 1000 round trips; Allreduce, Allgather and
-         * Bcast: 200 calls), so that C's median and Java's come from equal samples. */
-        int trips = 1000;
+        /* The batches of the JMH suites (PingPong: 1000 round trips, 200 from 1 MiB on, as
+         * ci/bench's --batch gives them; Allreduce, Allgather and Bcast: 200 calls), so that
+         * C's median and Java's come from equal samples. */
+        int trips = bytes >= (1 << 20) ? 200 : 1000;
         pingpong(rank, send, recv, bytes, trips / 10);
         for (int r = 0; r < repetitions; r++) {
             times[r] = pingpong(rank, send, recv, bytes, trips);

@@ -37,7 +37,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * its default MULTIPLE (SERIALIZED at least: JMH calls from its own thread), and the paths' labels
  * name it; {@code --cluster} makes a cluster of the mpirun job ({@code Cluster.fromWorld}) and
  * runs {@link ClusterTasks} on rank 0 with the other ranks as engines. The TSV has one line per measurement: path, suite, variant, size,
- * median seconds per operation (one-way for ping-pong).
+ * median seconds per operation (one-way for ping-pong); a suite sampled per call also gets a
+ * {@code SUITE-p99} line with its 99th percentile.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -182,6 +183,12 @@ public final class BenchMain {
                 double seconds = batchMicros / 1e6 / batch / (suite.equals("pingpong") ? 2 : 1);
                 String name = className.startsWith("Local") ? localLabel : label;
                 out.printf(Locale.ROOT, "%s-%s\t%s\t%s\t%.9e%n", name, path, suite, size, seconds);
+                if (r.getParams().getMode() == Mode.SampleTime) {
+                    // The tail that a median hides: how often a call waits for a sleeping thread.
+                    double p99 = r.getPrimaryResult().getStatistics().getPercentile(99.0) / 1e6;
+                    out.printf(Locale.ROOT, "%s-%s\t%s-p99\t%s\t%.9e%n", name, path, suite, size,
+                        p99);
+                }
                 Result<?> allocated = r.getSecondaryResults().get("gc.alloc.rate.norm");
                 if (allocated != null) {
                     // Bytes per operation of the batch, as JMH counts it: per call here.
