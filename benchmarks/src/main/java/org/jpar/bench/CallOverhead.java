@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What one call costs on top of MPI: {@code send} and {@code recv} of 8 bytes to
  * {@code PROC_NULL}, which MPI returns from at once, so the score is the binding's and jpar's
- * own work (checks, the downcall, the status). Each rank calls alone; no messages move.
+ * own work (checks, the downcall, the status); and {@code wtime}, a call with no arguments (a
+ * critical downcall on FFM), the floor of a binding. Each rank calls alone; no messages move.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,5 +46,10 @@ public class CallOverhead {
     @Benchmark
     public Object callRecv() {
         return world.recv(buffer, Comm.PROC_NULL, 0);
+    }
+
+    @Benchmark
+    public double callWtime() {
+        return Ranks.mpi().wtime();
     }
 }

@@ -35,4 +35,9 @@ public class MpiJarCallOverhead {
     public Object callRecv() throws MPIException {
         return MPI.COMM_WORLD.recv(buffer, 8, MPI.BYTE, MPI.PROC_NULL, 0);
     }
+
+    @Benchmark
+    public double callWtime() throws MPIException {
+        return MPI.wtime();
+    }
 }
