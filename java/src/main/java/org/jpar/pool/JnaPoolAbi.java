@@ -4,8 +4,18 @@ import org.jpar.internal.NativeLoader;
 
 /** The JNA binding of {@link PoolAbi}: direct mapping ({@code Native.register}). */
 final class JnaPoolAbi implements PoolAbi {
-    static {
-        NativeLoader.register(JnaPoolAbi.class);
+    private static PoolAbi loaded;
+
+    private JnaPoolAbi() {
+    }
+
+    /** Registers the natives once, or throws UnsatisfiedLinkError saying what to do. */
+    static synchronized PoolAbi load() {
+        if (loaded == null) {
+            NativeLoader.register(JnaPoolAbi.class);
+            loaded = new JnaPoolAbi();
+        }
+        return loaded;
     }
 
     @Override public native int jpar_pool_create(int workers, long spinNs, long callback, long pool);

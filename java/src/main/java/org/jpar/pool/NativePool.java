@@ -39,7 +39,7 @@ final class NativePool {
     private static PoolAbi choose() {
         Class<?> ffm = BindingChoice.ffmClass(FFM_CLASS);
         if (ffm == null) {
-            return new JnaPoolAbi();
+            return JnaPoolAbi.load();
         }
         // Found here, so that a missing library is this clear error, not a class-init failure.
         NativeLoader.libraryFile();
