@@ -1,6 +1,9 @@
 package org.jpar.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Which binding of libjpar.so a process uses, for MPI and for the pool alike: FFM (the jar's
@@ -46,6 +49,32 @@ public final class BindingChoice {
                     + "built without JDK 22+); use -Djpar.binding=jna", e);
             }
             return null;
+        }
+    }
+
+    /**
+     * A binding of libjpar.so's functions: the FFM class {@code ffmClass} where {@link #ffmClass}
+     * chooses FFM, else what {@code jna} loads. {@code lookup}, from the FFM class's package,
+     * reaches its package-private constructor.
+     *
+     * @throws IllegalArgumentException for an unknown {@code jpar.binding}
+     * @throws UnsupportedOperationException if FFM is forced where it is not available
+     * @throws UnsatisfiedLinkError if libjpar.so cannot load
+     */
+    public static <T> T abi(MethodHandles.Lookup lookup, Class<T> type, String ffmClass,
+                            Supplier<? extends T> jna) {
+        Class<?> ffm = ffmClass(ffmClass);
+        if (ffm == null) {
+            return jna.get();
+        }
+        // Found here, so that a missing library is this clear error, not a class-init failure.
+        NativeLoader.libraryFile();
+        try {
+            return type.cast(lookup.findConstructor(ffm, MethodType.methodType(void.class)).invoke());
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot start the FFM binding " + ffmClass + ": " + e, e);
         }
     }
 }

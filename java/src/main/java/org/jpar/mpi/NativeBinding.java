@@ -1,7 +1,7 @@
 package org.jpar.mpi;
 
+import java.lang.invoke.MethodHandles;
 import org.jpar.internal.BindingChoice;
-import org.jpar.internal.NativeLoader;
 
 /**
  * Chooses the binding of libjpar.so: FFM ({@code FfmMpiAbi}, in the jar's
@@ -25,7 +25,8 @@ final class NativeBinding {
      */
     static synchronized MpiAbi load() {
         if (loaded == null) {
-            loaded = choose();
+            loaded = BindingChoice.abi(MethodHandles.lookup(), MpiAbi.class, FFM_CLASS,
+                JnaMpiAbi::load);
         }
         return loaded;
     }
@@ -33,19 +34,5 @@ final class NativeBinding {
     /** "ffm" or "jna": which binding {@code abi} is. */
     static String name(MpiAbi abi) {
         return abi.getClass().getName().equals(FFM_CLASS) ? "ffm" : "jna";
-    }
-
-    private static MpiAbi choose() {
-        Class<?> ffm = BindingChoice.ffmClass(FFM_CLASS);
-        if (ffm == null) {
-            return JnaMpiAbi.load();
-        }
-        // Found here, so that a missing library is this clear error, not a class-init failure.
-        NativeLoader.libraryFile();
-        try {
-            return (MpiAbi) ffm.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start the FFM binding: " + e, e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package org.jpar.pool;
 
+import java.lang.invoke.MethodHandles;
 import org.jpar.internal.BindingChoice;
-import org.jpar.internal.NativeLoader;
 
 /**
  * Chooses the binding of libjpar's pool and kernels as {@code -Djpar.binding} does for MPI: FFM
@@ -26,7 +26,8 @@ final class NativePool {
      */
     static synchronized PoolAbi abi() {
         if (loaded == null) {
-            loaded = choose();
+            loaded = BindingChoice.abi(MethodHandles.lookup(), PoolAbi.class, FFM_CLASS,
+                JnaPoolAbi::load);
         }
         return loaded;
     }
@@ -34,19 +35,5 @@ final class NativePool {
     /** "ffm" or "jna": which binding {@code abi} is. */
     static String name(PoolAbi abi) {
         return abi.getClass().getName().equals(FFM_CLASS) ? "ffm" : "jna";
-    }
-
-    private static PoolAbi choose() {
-        Class<?> ffm = BindingChoice.ffmClass(FFM_CLASS);
-        if (ffm == null) {
-            return JnaPoolAbi.load();
-        }
-        // Found here, so that a missing library is this clear error, not a class-init failure.
-        NativeLoader.libraryFile();
-        try {
-            return (PoolAbi) ffm.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start the FFM pool binding: " + e, e);
-        }
     }
 }
