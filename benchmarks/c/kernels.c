@@ -1,22 +1,13 @@
 /*
- * The C baseline for jpar's kernels: the sum and dot of N doubles and a matrix-vector product of
- * N matrix elements (a square matrix), single-threaded in strict order and with one thread per
- * CPU and four accumulators each (the compiler may vectorize them). Prints tab-separated
+ * The C baseline for jpar's kernels: the sum and dot of N doubles, single-threaded in strict
+ * order and on OpenMP's threads (one per CPU; they stay alive between calls, as the threads of
+ * jpar's pool do), each with four accumulators (the compiler may vectorize them). Prints tab-separated
  * "c|c-strict <sum|dot> <N> <median seconds>". Usage: jpar-bench-kernels-c [repetitions [max N]]
  */
-#define _GNU_SOURCE
-#include <math.h>
-#include <pthread.h>
-#include <sched.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-struct part {
-    const double *x, *y;
-    long lo, hi;
-    double result;
-};
 
 static double now(void) {
     struct timespec ts;
@@ -44,24 +35,13 @@ static double dot4(const double *x, const double *y, long lo, long hi) {
     return (a0 + a1) + (a2 + a3);
 }
 
-static void *run_part(void *arg) {
-    struct part *p = arg;
-    p->result = dot4(p->x, p->y, p->lo, p->hi);
-    return NULL;
-}
-
-/* Sum (y == NULL) or dot over threads parts. */
-static double parallel(const double *x, const double *y, long n, int threads) {
-    pthread_t tids[64];
-    struct part parts[64];
-    for (int t = 0; t < threads; t++) {
-        parts[t] = (struct part) {x, y, n * t / threads, n * (t + 1) / threads, 0};
-        pthread_create(&tids[t], NULL, run_part, &parts[t]);
-    }
+/* Sum (y == NULL) or dot, one contiguous block per OpenMP thread. */
+static double parallel(const double *x, const double *y, long n) {
     double total = 0;
-    for (int t = 0; t < threads; t++) {
-        pthread_join(tids[t], NULL);
-        total += parts[t].result;
+#pragma omp parallel reduction(+ : total)
+    {
+        long t = omp_get_thread_num(), threads = omp_get_num_threads();
+        total += dot4(x, y, n * t / threads, n * (t + 1) / threads);
     }
     return total;
 }
@@ -80,9 +60,6 @@ int main(int argc, char **argv) {
     int reps = argc > 1 ? atoi(argv[1]) : 5;
     long max_n = argc > 2 ? atol(argv[2]) : 100000000;
     if (reps < 1) reps = 1;
-    cpu_set_t set;
-    int threads = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-    if (threads > 64) threads = 64;
     long sizes[] = {4096, 100000000};
     double *times = calloc((size_t) reps, sizeof *times);
     for (int s = 0; s < 2 && sizes[s] <= max_n; s++) {
@@ -99,7 +76,7 @@ int main(int argc, char **argv) {
                 double start = now();
                 for (long k = 0; k < inner; k++) {
                     const double *second = kind < 2 ? NULL : y;
-                    sink = kind % 2 == 0 ? strict(x, second, n) : parallel(x, second, n, threads);
+                    sink = kind % 2 == 0 ? strict(x, second, n) : parallel(x, second, n);
                 }
                 times[r] = (now() - start) / inner;
             }
