@@ -4,12 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.text.DecimalFormat;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -37,20 +35,8 @@ public final class Plots {
     public static void main(String[] args) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Path dir = Path.of(args[0]);
-        // suite -> path -> size -> seconds
-        Map<String, Map<String, Map<Double, Double>>> data = new TreeMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path tsv : files.filter(f -> f.toString().endsWith(".tsv")).toList()) {
-                for (String line : Files.readAllLines(tsv)) {
-                    String[] f = line.split("\t");
-                    if (f.length == 4 && !f[1].startsWith("alloc-")) {
-                        data.computeIfAbsent(f[1], k -> new TreeMap<>())
-                            .computeIfAbsent(f[0], k -> new TreeMap<>())
-                            .put(Double.parseDouble(f[2]), Double.parseDouble(f[3]));
-                    }
-                }
-            }
-        }
+        Map<String, Map<String, Map<Double, Double>>> data = new TreeMap<>(Results.read(dir).bySuite());
+        data.keySet().removeIf(suite -> suite.startsWith("alloc-"));
         DefaultCategoryDataset pool = new DefaultCategoryDataset();
         DefaultCategoryDataset cluster = new DefaultCategoryDataset();
         for (Map.Entry<String, Map<String, Map<Double, Double>>> suite : data.entrySet()) {
