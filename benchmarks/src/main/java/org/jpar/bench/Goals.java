@@ -1,17 +1,20 @@
 package org.jpar.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /**
  * The project's speed goals checked against one {@code ci/bench} results folder, for jpar's
  * native path on direct buffers (the FFM binding when the run had a JDK 22+, else JNA): what
  * this run measured, met or missed, and for a miss, how the same run's numbers split the
- * difference (MPI's thread level, jpar's calls, the machine's drift). Prints a Markdown section.
+ * difference (MPI's thread level, jpar's calls, the machine's drift), then the small messages'
+ * profile by part when {@code ci/bench-profile} wrote one into DIR/profile. Prints Markdown.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.jpar.bench.Goals DIR}.
  */
@@ -35,8 +38,8 @@ public final class Goals {
 
     /** Entry point: prints the section for the folder {@code args[0]}. */
     public static void main(String[] args) throws IOException {
-        Goals goals = new Goals(Results.read(Path.of(args[0])));
-        System.out.print(goals.markdown());
+        Path dir = Path.of(args[0]);
+        System.out.print(new Goals(Results.read(dir)).markdown(profileLines(dir.resolve("profile"))));
     }
 
     /** Every goal, checked against {@code results}. */
@@ -58,7 +61,21 @@ public final class Goals {
         return out;
     }
 
-    private String markdown() {
+    /** The per-part summaries ci/bench-profile wrote into {@code dir}, if it ran. */
+    static List<String> profileLines(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> lines = new ArrayList<>();
+            for (Path f : files.filter(f -> f.toString().endsWith("-parts.txt")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(f));
+            }
+            return lines;
+        }
+    }
+
+    private String markdown(List<String> profile) {
         List<Verdict> verdicts = check();
         StringBuilder md = new StringBuilder();
         md.append("\n## Goals (jpar-").append(jpar).append("-direct)\n\n");
@@ -72,6 +89,14 @@ public final class Goals {
             md.append("\nWhy, from this run's own numbers:\n\n");
             for (Verdict v : missed) {
                 md.append("- ").append(v.goal()).append(": ").append(v.why()).append('\n');
+            }
+        }
+        if (!profile.isEmpty()) {
+            md.append("\nRank 0's benchmark thread in the 8-byte ping-pong and the Allreduce of one ")
+                .append("double, by part (`ci/bench-profile`, perf; time in Open MPI includes ")
+                .append("spinning in a receive while the peer works):\n\n");
+            for (String line : profile) {
+                md.append("- ").append(line).append('\n');
             }
         }
         return md.toString();
@@ -172,7 +197,7 @@ public final class Goals {
         OptionalDouble javaPool = results.value("sum", "jpar-" + jpar + "-java-pool", size);
         String why = "800 MB per sum is memory-bound: both sides stream it with 2 threads"
             + (javaPool.isEmpty() ? "" : "; jpar's Java-thread sum took " + millis(javaPool))
-            + "; C ran minutes before (no c-end for kernels), so drift is not separated";
+            + drift("sum", size);
         return new Verdict(goal, measured, ratio >= 0.9 ? MET : MISSED, why);
     }
 
@@ -239,7 +264,7 @@ public final class Goals {
         if (c.isEmpty() || end.isEmpty()) {
             return "";
         }
-        return "; C itself took " + micros(c) + " at the start of the run and " + micros(end)
+        return "; C itself took " + duration(c) + " at the start of the run and " + duration(end)
             + " at its end (c-end)";
     }
 
@@ -255,6 +280,10 @@ public final class Goals {
     private static String micros(OptionalDouble seconds) {
         return seconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.3f \u00b5s",
             seconds.getAsDouble() * 1e6);
+    }
+
+    private static String duration(OptionalDouble seconds) {
+        return seconds.getAsDouble() < 0.01 ? micros(seconds) : millis(seconds);
     }
 
     private static String millis(OptionalDouble seconds) {

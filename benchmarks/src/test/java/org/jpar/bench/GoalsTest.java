@@ -3,10 +3,13 @@ package org.jpar.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GoalsTest {
     private final Map<String, Map<String, Map<Double, Double>>> rows = new TreeMap<>();
@@ -82,8 +85,20 @@ class GoalsTest {
     void nativeSumComparesSpeeds() {
         put("sum", "c", 1e8, 60e-3);
         put("sum", "jpar-ffm-native-pool", 1e8, 64e-3);
+        put("sum", "c-end", 1e8, 50e-3);
         Goals.Verdict v = verdict("native sum");
         assertEquals(Goals.MET, v.outcome());
         assertTrue(v.measured().startsWith("0.94\u00d7 C (64.0 ms against 60.0 ms)"), v.measured());
+        assertTrue(v.why().endsWith("60.0 ms at the start of the run and 50.0 ms at its end (c-end)"),
+            v.why());
+    }
+
+    @Test
+    void profileSummariesAreReadInNameOrderAndAreOptional(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(), Goals.profileLines(dir.resolve("profile")));
+        Files.writeString(dir.resolve("jdk25-parts.txt"), "jdk25: Open MPI 67%\n");
+        Files.writeString(dir.resolve("jdk17-parts.txt"), "jdk17: Open MPI 52%\n");
+        Files.writeString(dir.resolve("jdk17-dso.txt"), "not a summary\n");
+        assertEquals(List.of("jdk17: Open MPI 52%", "jdk25: Open MPI 67%"), Goals.profileLines(dir));
     }
 }
