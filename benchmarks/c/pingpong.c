@@ -92,8 +92,8 @@ int main(int argc, char **argv) {
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         int bytes = sizes[s];
         /* The batches of the JMH suites (PingPong: 1000 round trips, 200 from 1 MiB on, as
-         * ci/bench's --batch gives them; Allreduce, Allgather and Bcast: 200 calls), so that
-         * C's median and Java's come from equal samples. */
+         * ci/bench's --batch gives them; Allreduce, Allgather and Bcast: 200 calls, 20 for the
+         * Allreduce of 1M doubles), so that C's median and Java's come from equal samples. */
         int trips = bytes >= (1 << 20) ? 200 : 1000;
         pingpong(rank, send, recv, bytes, trips / 10);
         for (int r = 0; r < repetitions; r++) {
@@ -135,7 +135,7 @@ int main(int argc, char **argv) {
     }
     int counts[] = {1, 1024, 1048576};
     for (int k = 0; k < 3; k++) {
-        int calls = 200;
+        int calls = counts[k] >= 1048576 ? 20 : 200;
         allreduce((double *) send, (double *) recv, counts[k], calls / 10);
         for (int r = 0; r < repetitions; r++) {
             times[r] = allreduce((double *) send, (double *) recv, counts[k], calls);

@@ -106,8 +106,10 @@ public final class BenchMain {
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).forks(0)
             .shouldFailOnError(true).verbosity(root ? VerboseMode.NORMAL : VerboseMode.SILENT);
         switch (mode) {
+            // Time-based suites: 300 ms iterations (the full run's are 1 s); the MPI suites'
+            // single-shot batches do not depend on time.
             case "quick" -> options.warmupIterations(2).measurementIterations(3)
-                .warmupTime(TimeValue.milliseconds(500)).measurementTime(TimeValue.milliseconds(500));
+                .warmupTime(TimeValue.milliseconds(300)).measurementTime(TimeValue.milliseconds(300));
             case "smoke" -> options.warmupIterations(1).measurementIterations(1)
                 .warmupBatchSize(10).measurementBatchSize(10)
                 .warmupTime(TimeValue.milliseconds(20)).measurementTime(TimeValue.milliseconds(20))
