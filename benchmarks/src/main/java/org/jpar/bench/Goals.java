@@ -107,17 +107,8 @@ public final class Goals {
     }
 
     private Verdict latency(int bytes, double limit) {
-        String goal = label(bytes) + " one-way at most " + times(limit) + " C";
-        OptionalDouble c = results.value("pingpong", "c", bytes);
-        OptionalDouble j = results.value("pingpong", direct(), bytes);
-        if (c.isEmpty() || j.isEmpty()) {
-            return new Verdict(goal, "-", NOT_MEASURED, "");
-        }
-        double ratio = j.getAsDouble() / c.getAsDouble();
-        String measured = times(ratio) + " C (" + micros(j) + " against " + micros(c) + ")"
-            + atLevel("pingpong", bytes, j.getAsDouble());
-        return new Verdict(goal, measured, ratio <= limit ? MET : MISSED,
-            split("pingpong", bytes, j.getAsDouble(), c.getAsDouble()));
+        return atMostTimesC(label(bytes) + " one-way at most " + times(limit) + " C", "pingpong",
+            bytes, limit);
     }
 
     private Verdict belowMpiJar(int bytes) {
@@ -150,18 +141,25 @@ public final class Goals {
     }
 
     private Verdict allreduce(int count, double limit) {
-        String goal = "Allreduce of " + (count == 1 ? "1 double" : String.format(Locale.ROOT,
-            "%,d doubles", count)) + " at most " + times(limit) + " C";
-        OptionalDouble c = results.value("allreduce", "c", count);
-        OptionalDouble j = results.value("allreduce", direct(), count);
+        return atMostTimesC("Allreduce of " + (count == 1 ? "1 double" : String.format(Locale.ROOT,
+            "%,d doubles", count)) + " at most " + times(limit) + " C", "allreduce", count, limit);
+    }
+
+    /**
+     * jpar's time at most {@code limit} times C's; a miss is split into its parts, or for more
+     * than 1,024 elements (where the copy rules) put beside jpar's call cost and C's drift.
+     */
+    private Verdict atMostTimesC(String goal, String suite, double size, double limit) {
+        OptionalDouble c = results.value(suite, "c", size);
+        OptionalDouble j = results.value(suite, direct(), size);
         if (c.isEmpty() || j.isEmpty()) {
             return new Verdict(goal, "-", NOT_MEASURED, "");
         }
         double ratio = j.getAsDouble() / c.getAsDouble();
         String measured = times(ratio) + " C (" + micros(j) + " against " + micros(c) + ")"
-            + atLevel("allreduce", count, j.getAsDouble());
-        String why = count > 1024 ? copyFree("allreduce", count, j.getAsDouble())
-            : split("allreduce", count, j.getAsDouble(), c.getAsDouble());
+            + atLevel(suite, size, j.getAsDouble());
+        String why = size > 1024 ? copyFree(suite, size, j.getAsDouble())
+            : split(suite, size, j.getAsDouble(), c.getAsDouble());
         return new Verdict(goal, measured, ratio <= limit ? MET : MISSED, why);
     }
 
