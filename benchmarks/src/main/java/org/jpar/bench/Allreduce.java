@@ -1,10 +1,9 @@
 package org.jpar.bench;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.concurrent.TimeUnit;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.DirectBuffers;
 import org.jpar.mpi.Op;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,10 +42,8 @@ public class Allreduce {
     @Setup(Level.Trial)
     public void allocate() {
         world = Ranks.world();
-        sendDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
-            .asDoubleBuffer();
-        recvDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
-            .asDoubleBuffer();
+        sendDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
+        recvDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
         sendHeap = new double[count];
         recvHeap = new double[count];
         for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {

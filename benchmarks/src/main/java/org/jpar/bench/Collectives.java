@@ -3,6 +3,7 @@ package org.jpar.bench;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.DirectBuffers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -41,8 +42,8 @@ public class Collectives {
     @Setup(Level.Trial)
     public void allocate() {
         world = Ranks.world();
-        mineDirect = ByteBuffer.allocateDirect(bytes);
-        allDirect = ByteBuffer.allocateDirect(bytes * world.size());
+        mineDirect = DirectBuffers.allocate(bytes);
+        allDirect = DirectBuffers.allocate(bytes * world.size());
         mineHeap = new byte[bytes];
         allHeap = new byte[bytes * world.size()];
         for (int i = JitWarmup.calls(bytes * (long) world.size()); i > 0; i--) {

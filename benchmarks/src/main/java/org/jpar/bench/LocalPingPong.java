@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.DirectBuffers;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.Status;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,9 +52,9 @@ public class LocalPingPong {
         List<Mpi> ranks = Mpi.localRanks(2);
         rank0 = ranks.get(0).world();
         Comm rank1 = ranks.get(1).world();
-        send = ByteBuffer.allocateDirect(bytes);
-        recv = ByteBuffer.allocateDirect(bytes);
-        ByteBuffer echoBuffer = ByteBuffer.allocateDirect(bytes);
+        send = DirectBuffers.allocate(bytes);
+        recv = DirectBuffers.allocate(bytes);
+        ByteBuffer echoBuffer = DirectBuffers.allocate(bytes);
         echo = new Thread(() -> {
             while (true) {
                 Status status = rank1.recv(echoBuffer, 0, Comm.ANY_TAG);

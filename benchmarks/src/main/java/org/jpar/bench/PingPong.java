@@ -3,6 +3,7 @@ package org.jpar.bench;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.DirectBuffers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -46,8 +47,8 @@ public class PingPong {
         world = Ranks.world();
         first = world.rank() == 0;
         peer = first ? 1 : 0;
-        sendDirect = ByteBuffer.allocateDirect(bytes);
-        recvDirect = ByteBuffer.allocateDirect(bytes);
+        sendDirect = DirectBuffers.allocate(bytes);
+        recvDirect = DirectBuffers.allocate(bytes);
         sendHeap = new byte[bytes];
         recvHeap = new byte[bytes];
         for (int i = JitWarmup.calls(bytes); i > 0; i--) {

@@ -1,11 +1,10 @@
 package org.jpar.bench;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.concurrent.TimeUnit;
 import mpi.MPI;
 import mpi.MPIException;
+import org.jpar.mpi.DirectBuffers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -38,10 +37,8 @@ public class MpiJarAllreduce {
 
     @Setup(Level.Trial)
     public void allocate() throws MPIException {
-        sendDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
-            .asDoubleBuffer();
-        recvDirect = ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder())
-            .asDoubleBuffer();
+        sendDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
+        recvDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
         sendArray = new double[count];
         recvArray = new double[count];
         for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import mpi.MPI;
 import mpi.MPIException;
+import org.jpar.mpi.DirectBuffers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,8 +41,8 @@ public class MpiJarPingPong {
     public void allocate() throws MPIException {
         first = MPI.COMM_WORLD.getRank() == 0;
         peer = first ? 1 : 0;
-        sendDirect = ByteBuffer.allocateDirect(bytes);
-        recvDirect = ByteBuffer.allocateDirect(bytes);
+        sendDirect = DirectBuffers.allocate(bytes);
+        recvDirect = DirectBuffers.allocate(bytes);
         sendArray = new byte[bytes];
         recvArray = new byte[bytes];
         for (int i = JitWarmup.calls(bytes); i > 0; i--) {

@@ -26,6 +26,9 @@ final class Scratch {
     static final int INT2 = 28;
     private static final int OUT_BYTES = 64;
 
+    /** The largest slot: a buffer's limit, less the room {@link DirectBuffers} aligns in. */
+    private static final int MAX_SLOT_BYTES = Integer.MAX_VALUE - DirectBuffers.CACHE_LINE;
+
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
     final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES).order(ByteOrder.nativeOrder());
@@ -44,12 +47,14 @@ final class Scratch {
     ByteBuffer slot(int slot, long bytes) {
         ByteBuffer b = slots[slot];
         if (b == null || b.capacity() < bytes) {
-            if (bytes > Integer.MAX_VALUE - 8) {
+            if (bytes > MAX_SLOT_BYTES) {
                 throw new IllegalArgumentException("message too large: bytes=" + bytes);
             }
-            int capacity = (int) Math.max(256, Math.min(Integer.MAX_VALUE - 8,
+            int capacity = (int) Math.max(256, Math.min(MAX_SLOT_BYTES,
                 Long.highestOneBit(Math.max(1, bytes - 1)) << 1));
-            b = ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
+            // Aligned, so that staged copies on two ranks meet MPI's copy on the same cache-line
+            // offset (DirectBuffers).
+            b = DirectBuffers.allocate(capacity);
             slots[slot] = b;
             slotAddresses[slot] = Memory.address(b);
         }

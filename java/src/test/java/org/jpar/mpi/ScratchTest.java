@@ -3,6 +3,7 @@ package org.jpar.mpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,16 @@ class ScratchTest {
             assertEquals(new Status(change[0], change[1], change[2] / 4, change[2]), next);
             assertNotSame(asInts, next);
             asInts = next;
+        }
+    }
+
+    @Test
+    void stagingSlotsStartOnACacheLineAndGrowToFit() {
+        Scratch s = new Scratch();
+        for (long bytes : new long[] {1, 300, 100_000, 1 << 20}) {
+            java.nio.ByteBuffer slot = s.slot(Scratch.SEND, bytes);
+            assertTrue(slot.capacity() >= bytes);
+            assertEquals(0, slot.alignmentOffset(0, DirectBuffers.CACHE_LINE));
         }
     }
 }
