@@ -207,7 +207,18 @@ public final class Goals {
         return "direct buffers go to MPI without a copy, so jpar adds only its calls' cost ("
             + callAboveC("callsend", direct()) + " per send above C's), "
             + String.format(Locale.ROOT, "%.3f %%", 100 * sendAboveC() / seconds)
-            + " of the time here" + drift(suite, size);
+            + " of the time here" + mpiJarBeside(suite, size) + drift(suite, size);
+    }
+
+    /**
+     * Open MPI's own bindings on the same kind of buffers (the suites allocate both with
+     * DirectBuffers): where they match C and jpar does not, the gap is jpar's, not the JVM's.
+     */
+    private String mpiJarBeside(String suite, double size) {
+        OptionalDouble m = results.value(suite, "mpijar-direct", size);
+        OptionalDouble c = results.value(suite, "c", size);
+        return m.isEmpty() || c.isEmpty() ? "" : "; Open MPI's bindings on the same aligned buffers: "
+            + duration(m) + ", " + times(m.getAsDouble() / c.getAsDouble()) + " C's time";
     }
 
     /** The path's ratio to C at MPI_THREAD_MULTIPLE, jpar's default level. */

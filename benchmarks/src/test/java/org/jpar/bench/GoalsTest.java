@@ -1,6 +1,7 @@
 package org.jpar.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -63,6 +64,12 @@ class GoalsTest {
         assertEquals(Goals.MISSED, big.outcome());
         assertTrue(big.measured().startsWith("0.91\u00d7 C"), big.measured());
         assertTrue(big.why().contains("430.000 \u00b5s at its end"), big.why());
+        assertFalse(big.why().contains("Open MPI's bindings"), big.why());
+
+        put("pingpong", "mpijar-direct", 4 << 20, 404e-6);
+        assertTrue(verdict("bandwidth at 4 MiB").why().contains(
+            "Open MPI's bindings on the same aligned buffers: 404.000 \u00b5s, 1.01\u00d7 C's time"),
+            verdict("bandwidth at 4 MiB").why());
     }
 
     @Test
