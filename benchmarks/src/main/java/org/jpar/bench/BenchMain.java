@@ -34,8 +34,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * that both medians come from the same number of equal batches); {@code --mpijar} initializes MPI through Open MPI's Java bindings for
  * the {@code MpiJar*} suites instead of through jpar; {@code --gc} adds JMH's GC profiler and
  * reports bytes allocated per call; {@code --thread-level} initializes jpar at another level than
- * its default MULTIPLE (SERIALIZED at least: JMH calls from its own thread), and the paths' labels
- * name it; {@code --cluster} makes a cluster of the mpirun job ({@code Cluster.fromWorld}) and
+ * its default MULTIPLE (ci/bench uses SINGLE, C's level: JMH's worker is the one thread that calls
+ * MPI, which Open MPI does not check), and the paths' labels name it; {@code --cluster} makes a cluster of the mpirun job ({@code Cluster.fromWorld}) and
  * runs {@link ClusterTasks} on rank 0 with the other ranks as engines. The TSV has one line per measurement: path, suite, variant, size,
  * median seconds per operation (one-way for ping-pong); a suite sampled per call also gets a
  * {@code SUITE-p99} line with its 99th percentile.

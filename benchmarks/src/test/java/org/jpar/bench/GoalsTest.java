@@ -53,6 +53,25 @@ class GoalsTest {
     }
 
     @Test
+    void smallMessagesAreJudgedAtCsThreadLevelWhenTheRunHasIt() {
+        put("pingpong", "c", 8, 1.0e-6);
+        put("pingpong", "c-multiple", 8, 1.2e-6);
+        put("pingpong", "jpar-ffm-direct", 8, 1.5e-6);
+        put("pingpong", "jpar-ffm-single-direct", 8, 1.1e-6);
+        Goals.Verdict v = verdict("8 B one-way at most");
+        assertEquals(Goals.MET, v.outcome());
+        assertTrue(v.measured().startsWith("1.10\u00d7 C (1.100 \u00b5s against 1.000 \u00b5s) at "
+            + "MPI_THREAD_SINGLE, as C; at jpar's default MULTIPLE 1.50\u00d7 C"), v.measured());
+
+        put("pingpong", "jpar-ffm-single-direct", 8, 1.3e-6);
+        v = verdict("8 B one-way at most");
+        assertEquals(Goals.MISSED, v.outcome());
+        // Same level as C: none of the gap is the thread level's.
+        assertTrue(v.why().startsWith("300 ns above C, "), v.why());
+        assertTrue(v.why().contains("300 ns neither"), v.why());
+    }
+
+    @Test
     void bandwidthIsCsTimeOverJparsTime() {
         put("pingpong", "c", 1 << 20, 100e-6);
         put("pingpong", "jpar-ffm-direct", 1 << 20, 102e-6);
