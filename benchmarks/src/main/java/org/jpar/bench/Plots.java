@@ -12,6 +12,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -23,7 +24,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Draws a results folder of {@code ci/bench} as PNGs, one line per path against size on log
  * axes: ping-pong latency and bandwidth, each collective's and kernel's time per call; and as
- * bars, the pool's benchmarks, which have no size, and the cluster's, per engine count.
+ * bars, the pool's and CallOverhead's benchmarks, which have no size, and the cluster's, per
+ * engine count.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.jpar.bench.Plots DIR}.
  */
@@ -38,6 +40,7 @@ public final class Plots {
         Map<String, Map<String, Map<Double, Double>>> data = new TreeMap<>(Results.read(dir).bySuite());
         data.keySet().removeIf(suite -> suite.startsWith("alloc-"));
         DefaultCategoryDataset pool = new DefaultCategoryDataset();
+        DefaultCategoryDataset calls = new DefaultCategoryDataset();
         DefaultCategoryDataset cluster = new DefaultCategoryDataset();
         for (Map.Entry<String, Map<String, Map<Double, Double>>> suite : data.entrySet()) {
             String name = suite.getKey();
@@ -48,9 +51,10 @@ public final class Plots {
                 continue;
             }
             if (suite.getValue().values().stream().anyMatch(m -> m.containsKey(0.0))) {
-                // Sizeless suites (the pool's): one bar per path.
+                // Sizeless suites (the pool's, CallOverhead's): one bar per path.
+                DefaultCategoryDataset bars = name.startsWith("call") ? calls : pool;
                 suite.getValue().forEach((path, bySize) ->
-                    pool.addValue(bySize.get(0.0) * 1e6, path, name));
+                    bars.addValue(bySize.get(0.0) * 1e6, path, name));
                 continue;
             }
             String sizeLabel = List.of("allreduce", "sum", "dot", "matvec").contains(name)
@@ -63,6 +67,7 @@ public final class Plots {
             }
         }
         bars(dir.resolve("pool-time.png"), "pool: time per call", pool, true);
+        bars(dir.resolve("calls-time.png"), "one MPI call to PROC_NULL, and MPI_Wtime", calls, true);
         bars(dir.resolve("cluster-time.png"),
             "cluster: applySync round trip, load-balanced time per task", cluster, false);
     }
@@ -90,6 +95,7 @@ public final class Plots {
                 }
             }
             LogAxis log = new LogAxis("microseconds (log)");
+            log.setTickUnit(new NumberTickUnit(1), false, true);
             log.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
             log.setRange(min / 2, max * 2);
             plot.setRangeAxis(log);
@@ -99,6 +105,12 @@ public final class Plots {
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
     }
+
+    private static final List<Color> PALETTE = List.of(new Color(0xd62728), new Color(0x1f77b4),
+        new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b),
+        new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22));
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
     private static final List<String> CLUSTER_SUITES = List.of("applysync", "loadbalanced");
 
@@ -120,14 +132,25 @@ public final class Plots {
         x.setBase(2);
         x.setNumberFormatOverride(new DecimalFormat("#,##0"));
         LogAxis y = new LogAxis(yLabel);
+        // One labelled tick per power of 10: automatic log ticks land on values like 6,309.573.
+        y.setTickUnit(new NumberTickUnit(1), false, true);
+        y.setMinorTickCount(9);
+        y.setMinorTickMarksVisible(true);
         y.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        List<Color> colors = List.of(Color.BLACK, new Color(0xd62728), new Color(0x1f77b4),
-            new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b),
-            new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f));
+        int other = 0;
         for (int i = 0; i < series.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, colors.get(i % colors.size()));
-            renderer.setSeriesStroke(i, new BasicStroke(series.getSeriesKey(i).equals("c") ? 3f : 1.5f));
+            String key = (String) series.getSeriesKey(i);
+            if (key.equals("c") || key.startsWith("c-")) {
+                // The C baselines in black and grey, so that every colour is a Java path.
+                renderer.setSeriesPaint(i, key.equals("c-end") ? Color.GRAY : Color.BLACK);
+                renderer.setSeriesStroke(i, key.equals("c") ? new BasicStroke(3f) : DASHED);
+            } else {
+                renderer.setSeriesPaint(i, PALETTE.get(other % PALETTE.size()));
+                // Past the palette's end, colours come back dashed.
+                renderer.setSeriesStroke(i, other < PALETTE.size() ? new BasicStroke(1.5f) : DASHED);
+                other++;
+            }
         }
         XYPlot plot = new XYPlot(series, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
