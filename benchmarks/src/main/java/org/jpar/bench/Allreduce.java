@@ -42,13 +42,21 @@ public class Allreduce {
     @Setup(Level.Trial)
     public void allocate() {
         world = Ranks.world();
-        sendDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
-        recvDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
-        sendHeap = new double[count];
-        recvHeap = new double[count];
+        buffers(JitWarmup.COMPILE_BYTES / 8);
+        for (int i = JitWarmup.compileCalls(count * 8L); i > 0; i--) {
+            allreduce();
+        }
+        buffers(count);
         for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
             allreduce();
         }
+    }
+
+    private void buffers(int doubles) {
+        sendDirect = DirectBuffers.allocate(doubles * 8).asDoubleBuffer();
+        recvDirect = DirectBuffers.allocate(doubles * 8).asDoubleBuffer();
+        sendHeap = new double[doubles];
+        recvHeap = new double[doubles];
     }
 
     @Setup(Level.Iteration)

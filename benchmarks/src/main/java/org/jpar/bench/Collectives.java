@@ -42,14 +42,23 @@ public class Collectives {
     @Setup(Level.Trial)
     public void allocate() {
         world = Ranks.world();
-        mineDirect = DirectBuffers.allocate(bytes);
-        allDirect = DirectBuffers.allocate(bytes * world.size());
-        mineHeap = new byte[bytes];
-        allHeap = new byte[bytes * world.size()];
+        buffers(JitWarmup.COMPILE_BYTES);
+        for (int i = JitWarmup.compileCalls(bytes * (long) world.size()); i > 0; i--) {
+            allgather();
+            bcast();
+        }
+        buffers(bytes);
         for (int i = JitWarmup.calls(bytes * (long) world.size()); i > 0; i--) {
             allgather();
             bcast();
         }
+    }
+
+    private void buffers(int size) {
+        mineDirect = DirectBuffers.allocate(size);
+        allDirect = DirectBuffers.allocate(size * world.size());
+        mineHeap = new byte[size];
+        allHeap = new byte[size * world.size()];
     }
 
     @Setup(Level.Iteration)

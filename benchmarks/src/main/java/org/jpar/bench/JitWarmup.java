@@ -5,13 +5,20 @@ package org.jpar.bench;
  * batches sized for the largest messages (a thousand calls or fewer), which leaves a small
  * message's path in interpreted or profiling code: C2 compiles a method after about 5,000 calls,
  * and every new path parameter deoptimizes what the last trial compiled (forks are off, so the
- * trials share one JVM). A trial therefore first makes enough calls for C2, fewer for large
- * messages, whose time is in the copy, not in the Java code. Both ranks compute the same count
- * from the same parameters, so their calls stay matched.
+ * trials share one JVM). A trial therefore first makes enough calls for C2. A large message's
+ * trial cannot afford them at its own size (20,000 calls of 4 MiB take 14 s), and with too few,
+ * C2 compiled during its measured batches on the one core mpirun gives the rank: the first 1 MiB
+ * trial of a JVM took 1-8 % longer than the same trial run again (2026-12-02). So it makes them
+ * on messages of {@value #COMPILE_BYTES} bytes, the same code, in milliseconds, then a few at its
+ * own size. Both ranks compute the same counts from the same parameters, so their calls stay
+ * matched.
  */
 final class JitWarmup {
     /** Enough calls for C2 to compile the measured method and its callees. */
     private static final int CALLS = 20_000;
+
+    /** The message size of {@link #compileCalls}. */
+    static final int COMPILE_BYTES = 8;
 
     /** Bytes moved by the warm-up of one large-message trial, at most. */
     private static final long BYTES = 1L << 30;
@@ -19,7 +26,15 @@ final class JitWarmup {
     private JitWarmup() {
     }
 
-    /** Warm-up calls for a trial whose call moves {@code bytes}. */
+    /**
+     * Calls on {@value #COMPILE_BYTES}-byte messages before a trial whose call moves
+     * {@code bytes}: enough for C2 where {@link #calls} at the trial's size are too few, else none.
+     */
+    static int compileCalls(long bytes) {
+        return calls(bytes) < CALLS ? CALLS : 0;
+    }
+
+    /** Warm-up calls at the trial's own size, for a trial whose call moves {@code bytes}. */
     static int calls(long bytes) {
         return (int) Math.max(20, Math.min(CALLS, BYTES / Math.max(1, bytes)));
     }

@@ -47,13 +47,21 @@ public class PingPong {
         world = Ranks.world();
         first = world.rank() == 0;
         peer = first ? 1 : 0;
-        sendDirect = DirectBuffers.allocate(bytes);
-        recvDirect = DirectBuffers.allocate(bytes);
-        sendHeap = new byte[bytes];
-        recvHeap = new byte[bytes];
+        buffers(JitWarmup.COMPILE_BYTES);
+        for (int i = JitWarmup.compileCalls(bytes); i > 0; i--) {
+            roundTrip();
+        }
+        buffers(bytes);
         for (int i = JitWarmup.calls(bytes); i > 0; i--) {
             roundTrip();
         }
+    }
+
+    private void buffers(int size) {
+        sendDirect = DirectBuffers.allocate(size);
+        recvDirect = DirectBuffers.allocate(size);
+        sendHeap = new byte[size];
+        recvHeap = new byte[size];
     }
 
     /** Both ranks start each iteration together. */

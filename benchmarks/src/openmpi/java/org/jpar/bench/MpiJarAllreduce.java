@@ -34,16 +34,27 @@ public class MpiJarAllreduce {
     private DoubleBuffer recvDirect;
     private double[] sendArray;
     private double[] recvArray;
+    /** The buffers' length: {@code count}, or less while {@link JitWarmup} compiles. */
+    private int length;
 
     @Setup(Level.Trial)
     public void allocate() throws MPIException {
-        sendDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
-        recvDirect = DirectBuffers.allocate(count * 8).asDoubleBuffer();
-        sendArray = new double[count];
-        recvArray = new double[count];
+        buffers(JitWarmup.COMPILE_BYTES / 8);
+        for (int i = JitWarmup.compileCalls(count * 8L); i > 0; i--) {
+            allreduce();
+        }
+        buffers(count);
         for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
             allreduce();
         }
+    }
+
+    private void buffers(int doubles) {
+        length = doubles;
+        sendDirect = DirectBuffers.allocate(doubles * 8).asDoubleBuffer();
+        recvDirect = DirectBuffers.allocate(doubles * 8).asDoubleBuffer();
+        sendArray = new double[doubles];
+        recvArray = new double[doubles];
     }
 
     @Setup(Level.Iteration)
@@ -54,10 +65,10 @@ public class MpiJarAllreduce {
     @Benchmark
     public Object allreduce() throws MPIException {
         if (path.equals("direct")) {
-            MPI.COMM_WORLD.allReduce(sendDirect, recvDirect, count, MPI.DOUBLE, MPI.SUM);
+            MPI.COMM_WORLD.allReduce(sendDirect, recvDirect, length, MPI.DOUBLE, MPI.SUM);
             return recvDirect;
         }
-        MPI.COMM_WORLD.allReduce(sendArray, recvArray, count, MPI.DOUBLE, MPI.SUM);
+        MPI.COMM_WORLD.allReduce(sendArray, recvArray, length, MPI.DOUBLE, MPI.SUM);
         return recvArray;
     }
 }

@@ -36,18 +36,29 @@ public class MpiJarPingPong {
     private ByteBuffer recvDirect;
     private byte[] sendArray;
     private byte[] recvArray;
+    /** The buffers' size: {@code bytes}, or less while {@link JitWarmup} compiles. */
+    private int size;
 
     @Setup(Level.Trial)
     public void allocate() throws MPIException {
         first = MPI.COMM_WORLD.getRank() == 0;
         peer = first ? 1 : 0;
-        sendDirect = DirectBuffers.allocate(bytes);
-        recvDirect = DirectBuffers.allocate(bytes);
-        sendArray = new byte[bytes];
-        recvArray = new byte[bytes];
+        buffers(JitWarmup.COMPILE_BYTES);
+        for (int i = JitWarmup.compileCalls(bytes); i > 0; i--) {
+            roundTrip();
+        }
+        buffers(bytes);
         for (int i = JitWarmup.calls(bytes); i > 0; i--) {
             roundTrip();
         }
+    }
+
+    private void buffers(int n) {
+        size = n;
+        sendDirect = DirectBuffers.allocate(n);
+        recvDirect = DirectBuffers.allocate(n);
+        sendArray = new byte[n];
+        recvArray = new byte[n];
     }
 
     @Setup(Level.Iteration)
@@ -60,11 +71,11 @@ public class MpiJarPingPong {
         Object send = path.equals("direct") ? sendDirect : sendArray;
         Object recv = path.equals("direct") ? recvDirect : recvArray;
         if (first) {
-            MPI.COMM_WORLD.send(send, bytes, MPI.BYTE, peer, 0);
-            MPI.COMM_WORLD.recv(recv, bytes, MPI.BYTE, peer, 0);
+            MPI.COMM_WORLD.send(send, size, MPI.BYTE, peer, 0);
+            MPI.COMM_WORLD.recv(recv, size, MPI.BYTE, peer, 0);
         } else {
-            MPI.COMM_WORLD.recv(recv, bytes, MPI.BYTE, peer, 0);
-            MPI.COMM_WORLD.send(send, bytes, MPI.BYTE, peer, 0);
+            MPI.COMM_WORLD.recv(recv, size, MPI.BYTE, peer, 0);
+            MPI.COMM_WORLD.send(send, size, MPI.BYTE, peer, 0);
         }
         return recv;
     }
