@@ -50,6 +50,7 @@ public class Allreduce {
         for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
             allreduce();
         }
+        JitWarmup.settle();
     }
 
     private void buffers(int doubles) {

@@ -52,6 +52,7 @@ public class Collectives {
             allgather();
             bcast();
         }
+        JitWarmup.settle();
     }
 
     private void buffers(int size) {

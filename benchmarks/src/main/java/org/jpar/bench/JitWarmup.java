@@ -1,5 +1,8 @@
 package org.jpar.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
 /**
  * How many untimed calls a trial makes before JMH's warm-up. The MPI suites run single-shot
  * batches sized for the largest messages (a thousand calls or fewer), which leaves a small
@@ -20,6 +23,10 @@ final class JitWarmup {
     /** The message size of {@link #compileCalls}. */
     static final int COMPILE_BYTES = 8;
 
+    /** How long the JIT must stay idle for {@link #settle}, and how long it waits at most. */
+    private static final int QUIET_MILLIS = 100;
+    private static final int SETTLE_MILLIS = 3000;
+
     /** Bytes moved by the warm-up of one large-message trial, at most. */
     private static final long BYTES = 1L << 30;
 
@@ -37,5 +44,33 @@ final class JitWarmup {
     /** Warm-up calls at the trial's own size, for a trial whose call moves {@code bytes}. */
     static int calls(long bytes) {
         return (int) Math.max(20, Math.min(CALLS, BYTES / Math.max(1, bytes)));
+    }
+
+    /**
+     * Waits, making no MPI calls, until the JIT has compiled nothing for {@value #QUIET_MILLIS} ms
+     * (at most {@value #SETTLE_MILLIS} ms): compilation queued by the warm-up calls would
+     * otherwise run during the measured batches, on the one core mpirun gives the rank. The ranks
+     * meet again at the barrier before the first iteration.
+     */
+    static void settle() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
+        long last = jit.getTotalCompilationTime();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(QUIET_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = jit.getTotalCompilationTime();
+            if (now == last) {
+                return;
+            }
+            last = now;
+        }
     }
 }

@@ -55,6 +55,7 @@ public class PingPong {
         for (int i = JitWarmup.calls(bytes); i > 0; i--) {
             roundTrip();
         }
+        JitWarmup.settle();
     }
 
     private void buffers(int size) {

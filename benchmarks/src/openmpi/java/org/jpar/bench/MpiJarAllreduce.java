@@ -47,6 +47,7 @@ public class MpiJarAllreduce {
         for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
             allreduce();
         }
+        JitWarmup.settle();
     }
 
     private void buffers(int doubles) {

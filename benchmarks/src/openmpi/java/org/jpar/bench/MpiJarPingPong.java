@@ -51,6 +51,7 @@ public class MpiJarPingPong {
         for (int i = JitWarmup.calls(bytes); i > 0; i--) {
             roundTrip();
         }
+        JitWarmup.settle();
     }
 
     private void buffers(int n) {
