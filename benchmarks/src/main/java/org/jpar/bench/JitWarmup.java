@@ -4,9 +4,10 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * How many untimed calls a trial makes before JMH's warm-up. The MPI suites run single-shot
- * batches sized for the largest messages (a thousand calls or fewer), which leaves a small
- * message's path in interpreted or profiling code: C2 compiles a method after about 5,000 calls,
+ * How many untimed calls a trial makes before JMH's warm-up, and the wait after them. The MPI
+ * suites run single-shot batches sized for the largest messages (a thousand calls or fewer),
+ * which leaves a small message's path in interpreted or profiling code: C2 compiles a method
+ * after about 5,000 calls,
  * and every new path parameter deoptimizes what the last trial compiled (forks are off, so the
  * trials share one JVM). A trial therefore first makes enough calls for C2. A large message's
  * trial cannot afford them at its own size (20,000 calls of 4 MiB take 14 s), and with too few,
@@ -23,8 +24,10 @@ final class JitWarmup {
     /** The message size of {@link #compileCalls}. */
     static final int COMPILE_BYTES = 8;
 
-    /** How long the JIT must stay idle for {@link #settle}, and how long it waits at most. */
+    /** How long the JIT must stay idle for {@link #settle} to return. */
     private static final int QUIET_MILLIS = 100;
+
+    /** How long {@link #settle} waits at most. */
     private static final int SETTLE_MILLIS = 3000;
 
     /** Bytes moved by the warm-up of one large-message trial, at most. */
