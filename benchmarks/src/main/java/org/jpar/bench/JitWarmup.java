@@ -5,15 +5,15 @@ import java.lang.management.ManagementFactory;
 
 /**
  * How many untimed calls a trial makes before JMH's warm-up, and the wait after them. The MPI
- * suites run single-shot batches sized for the largest messages (a thousand calls or fewer),
- * which leaves a small message's path in interpreted or profiling code: C2 compiles a method
- * after about 5,000 calls, and every new path parameter deoptimizes what the last trial
- * compiled (forks are off, so the trials share one JVM). A trial therefore first makes enough calls for C2. A large message's
- * trial cannot afford them at its own size (20,000 calls of 4 MiB take 14 s), and with too few,
- * C2 compiled during its measured batches on the one core mpirun gives the rank: the first 1 MiB
- * trial of a JVM took 1-8 % longer than the same trial run again (2026-12-02). So it makes them
- * on messages of {@value #COMPILE_BYTES} bytes, the same code, in milliseconds, then a few at its
- * own size. Both ranks compute the same counts from the same parameters, so their calls stay
+ * suites run single-shot batches sized for the largest messages (a thousand calls or fewer), which
+ * leaves a small message's path in interpreted or profiling code: C2 compiles a method after about
+ * 5,000 calls, and every new path parameter deoptimizes what the last trial compiled (forks are
+ * off, so the trials share one JVM). A trial therefore first makes enough calls for C2. A large
+ * message's trial cannot afford them at its own size (20,000 calls of 4 MiB take 14 s), and with
+ * too few, C2 compiled during its measured batches on the one core mpirun gives the rank: the first
+ * 1 MiB trial of a JVM took 1-8 % longer than the same trial run again (2026-12-02). So it makes
+ * them on messages of {@value #COMPILE_BYTES} bytes, the same code, in milliseconds, then a few at
+ * its own size. Both ranks compute the same counts from the same parameters, so their calls stay
  * matched.
  */
 final class JitWarmup {
