@@ -42,15 +42,7 @@ public class Allreduce {
     @Setup(Level.Trial)
     public void allocate() {
         world = Ranks.world();
-        buffers(JitWarmup.COMPILE_BYTES / 8);
-        for (int i = JitWarmup.compileCalls(count * 8L); i > 0; i--) {
-            allreduce();
-        }
-        buffers(count);
-        for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
-            allreduce();
-        }
-        JitWarmup.settle();
+        JitWarmup.warmUp(count, 8, count * 8L, this::buffers, this::allreduce);
     }
 
     private void buffers(int doubles) {

@@ -42,17 +42,10 @@ public class Collectives {
     @Setup(Level.Trial)
     public void allocate() {
         world = Ranks.world();
-        buffers(JitWarmup.COMPILE_BYTES);
-        for (int i = JitWarmup.compileCalls(bytes * (long) world.size()); i > 0; i--) {
+        JitWarmup.warmUp(bytes, 1, bytes * (long) world.size(), this::buffers, () -> {
             allgather();
             bcast();
-        }
-        buffers(bytes);
-        for (int i = JitWarmup.calls(bytes * (long) world.size()); i > 0; i--) {
-            allgather();
-            bcast();
-        }
-        JitWarmup.settle();
+        });
     }
 
     private void buffers(int size) {

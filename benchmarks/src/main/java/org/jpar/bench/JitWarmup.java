@@ -2,6 +2,7 @@ package org.jpar.bench;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
 
 /**
  * How many untimed calls a trial makes before JMH's warm-up, and the wait after them. The MPI
@@ -21,7 +22,7 @@ final class JitWarmup {
     private static final int CALLS = 20_000;
 
     /** The message size of {@link #compileCalls}. */
-    static final int COMPILE_BYTES = 8;
+    private static final int COMPILE_BYTES = 8;
 
     /** How long the JIT must stay idle for {@link #settle} to return. */
     private static final int QUIET_MILLIS = 100;
@@ -35,11 +36,37 @@ final class JitWarmup {
     private JitWarmup() {
     }
 
+    /** One call of the measured method; mpi.jar's throw a checked MPIException. */
+    interface Call<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * Warms a trial up: {@link #compileCalls} with its buffers resized to {@value #COMPILE_BYTES}
+     * bytes, then {@link #calls} at its own {@code elements}, then {@link #settle}.
+     *
+     * @param elementBytes the bytes of one buffer element, which {@code buffers} counts in
+     * @param bytesPerCall what one call moves at the trial's size
+     * @param buffers resizes the trial's buffers to that many elements
+     */
+    static <E extends Exception> void warmUp(int elements, int elementBytes, long bytesPerCall,
+                                             IntConsumer buffers, Call<E> call) throws E {
+        buffers.accept(COMPILE_BYTES / elementBytes);
+        for (int i = compileCalls(bytesPerCall); i > 0; i--) {
+            call.run();
+        }
+        buffers.accept(elements);
+        for (int i = calls(bytesPerCall); i > 0; i--) {
+            call.run();
+        }
+        settle();
+    }
+
     /**
      * Calls on {@value #COMPILE_BYTES}-byte messages before a trial whose call moves
      * {@code bytes}: enough for C2 where {@link #calls} at the trial's size are too few, else none.
      */
-    static int compileCalls(long bytes) {
+    private static int compileCalls(long bytes) {
         return calls(bytes) < CALLS ? CALLS : 0;
     }
 
@@ -54,7 +81,7 @@ final class JitWarmup {
      * otherwise run during the measured batches, on the one core mpirun gives the rank. The ranks
      * meet again at the barrier before the first iteration.
      */
-    static void settle() {
+    private static void settle() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return;

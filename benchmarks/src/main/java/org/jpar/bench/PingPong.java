@@ -47,15 +47,7 @@ public class PingPong {
         world = Ranks.world();
         first = world.rank() == 0;
         peer = first ? 1 : 0;
-        buffers(JitWarmup.COMPILE_BYTES);
-        for (int i = JitWarmup.compileCalls(bytes); i > 0; i--) {
-            roundTrip();
-        }
-        buffers(bytes);
-        for (int i = JitWarmup.calls(bytes); i > 0; i--) {
-            roundTrip();
-        }
-        JitWarmup.settle();
+        JitWarmup.warmUp(bytes, 1, bytes, this::buffers, this::roundTrip);
     }
 
     private void buffers(int size) {

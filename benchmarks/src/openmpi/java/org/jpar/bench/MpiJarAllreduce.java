@@ -39,15 +39,7 @@ public class MpiJarAllreduce {
 
     @Setup(Level.Trial)
     public void allocate() throws MPIException {
-        buffers(JitWarmup.COMPILE_BYTES / 8);
-        for (int i = JitWarmup.compileCalls(count * 8L); i > 0; i--) {
-            allreduce();
-        }
-        buffers(count);
-        for (int i = JitWarmup.calls(count * 8L); i > 0; i--) {
-            allreduce();
-        }
-        JitWarmup.settle();
+        JitWarmup.warmUp(count, 8, count * 8L, this::buffers, this::allreduce);
     }
 
     private void buffers(int doubles) {

@@ -43,15 +43,7 @@ public class MpiJarPingPong {
     public void allocate() throws MPIException {
         first = MPI.COMM_WORLD.getRank() == 0;
         peer = first ? 1 : 0;
-        buffers(JitWarmup.COMPILE_BYTES);
-        for (int i = JitWarmup.compileCalls(bytes); i > 0; i--) {
-            roundTrip();
-        }
-        buffers(bytes);
-        for (int i = JitWarmup.calls(bytes); i > 0; i--) {
-            roundTrip();
-        }
-        JitWarmup.settle();
+        JitWarmup.warmUp(bytes, 1, bytes, this::buffers, this::roundTrip);
     }
 
     private void buffers(int n) {
