@@ -367,8 +367,8 @@ public final class Mpi implements AutoCloseable {
         checkOpen("processorName");
         Scratch s = Scratch.get();
         int max = abi.jpar_max_processor_name();
-        ByteBuffer name = s.slot(Scratch.COUNTS, max + 1L);
-        MpiErrors.check(abi, abi.jpar_processor_name(s.slotAddress(Scratch.COUNTS),
+        ByteBuffer name = s.slot(Scratch.TEXT, max + 1L);
+        MpiErrors.check(abi, abi.jpar_processor_name(s.slotAddress(Scratch.TEXT),
             s.outAddress + Scratch.INT), "processorName");
         byte[] bytes = new byte[Math.min(max, s.out.getInt(Scratch.INT))];
         name.get(0, bytes);

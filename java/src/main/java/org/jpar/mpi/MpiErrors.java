@@ -17,10 +17,10 @@ final class MpiErrors {
     static MpiException exception(MpiAbi abi, int rc, String call) {
         Scratch s = Scratch.get();
         int max = abi.jpar_max_error_string();
-        ByteBuffer text = s.slot(Scratch.COUNTS, max + 1L);
+        ByteBuffer text = s.slot(Scratch.TEXT, max + 1L);
         String message;
         int errorClass = rc;
-        if (abi.jpar_error_string(rc, s.slotAddress(Scratch.COUNTS), s.outAddress + Scratch.INT) == 0) {
+        if (abi.jpar_error_string(rc, s.slotAddress(Scratch.TEXT), s.outAddress + Scratch.INT) == 0) {
             int length = Math.min(max, s.out.getInt(Scratch.INT));
             byte[] bytes = new byte[length];
             text.get(0, bytes);

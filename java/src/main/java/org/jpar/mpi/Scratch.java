@@ -18,12 +18,17 @@ final class Scratch {
     static final int COUNTS = 2;
     /** Staging slot for serialized objects. */
     static final int OBJECT = 3;
+    /**
+     * Slot for text MPI writes (error strings, the processor name): its own, so that turning an
+     * error into an exception leaves the statuses in the other slots intact.
+     */
+    static final int TEXT = 4;
+    private static final int SLOTS = 5;
 
     /** Offsets in the out-parameter area. */
     static final int STATUS = 0;
     static final int HANDLE = 16;
     static final int INT = 24;
-    static final int INT2 = 28;
     private static final int OUT_BYTES = 64;
 
     /** The largest slot: a buffer's limit, less the room {@link DirectBuffers} aligns in. */
@@ -33,8 +38,8 @@ final class Scratch {
 
     final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES).order(ByteOrder.nativeOrder());
     final long outAddress = Memory.address(out);
-    private final ByteBuffer[] slots = new ByteBuffer[4];
-    private final long[] slotAddresses = new long[4];
+    private final ByteBuffer[] slots = new ByteBuffer[SLOTS];
+    private final long[] slotAddresses = new long[SLOTS];
 
     /** The status this thread's last receive returned: see {@link #status}. */
     private Status lastStatus;
