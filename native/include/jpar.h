@@ -14,6 +14,13 @@
  *     values below, whatever the MPI library uses.
  *
  * Only the pool's task callback calls back into the caller.
+ *
+ * The build generates jpar's Java bindings from this file (java/src/build, AbiGen), so it keeps
+ * to what AbiGen maps: parameters are int32_t, int64_t, double, pointers or function-pointer
+ * typedefs; results are int, int32_t, int64_t, double or void. A comment "jpar-java: PACKAGE
+ * NAME" starts the functions bound as one Java interface; JPAR_NOWAIT marks a function that
+ * returns at once (never waits for a peer, a lock or a pool), which FFM may call as a critical
+ * downcall.
  */
 #ifndef JPAR_H
 #define JPAR_H
@@ -23,6 +30,11 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* Everything declared here is exported; the library builds with hidden visibility otherwise. */
+#pragma GCC visibility push(default)
+
+#define JPAR_NOWAIT
 
 /* Element types. Java's char is a 16-bit unsigned integer. */
 enum {
@@ -74,13 +86,15 @@ enum {
 /* Error codes of jpar's own, outside MPI's range: a bad type or op number. */
 #define JPAR_ERR_ARG (-22)
 
+/* jpar-java: org.jpar.mpi MpiAbi */
+
 /* Lifecycle. */
 int jpar_init(int32_t required, int32_t *provided);
 int jpar_finalize(void);
 int jpar_initialized(int32_t *flag);
 int jpar_finalized(int32_t *flag);
 int jpar_abort(int64_t comm, int32_t code);
-double jpar_wtime(void);
+JPAR_NOWAIT double jpar_wtime(void);
 int jpar_max_processor_name(void);
 int jpar_processor_name(char *name, int32_t *length);
 int jpar_error_string(int32_t code, char *text, int32_t *length);
@@ -91,8 +105,8 @@ int jpar_max_error_string(void);
 int64_t jpar_comm_null(void);
 int64_t jpar_comm_world(void);
 int64_t jpar_comm_self(void);
-int jpar_comm_rank(int64_t comm, int32_t *rank);
-int jpar_comm_size(int64_t comm, int32_t *size);
+JPAR_NOWAIT int jpar_comm_rank(int64_t comm, int32_t *rank);
+JPAR_NOWAIT int jpar_comm_size(int64_t comm, int32_t *size);
 int jpar_comm_tag_ub(int64_t comm, int32_t *tag_ub);
 int jpar_comm_dup(int64_t comm, int64_t *out);
 int jpar_comm_split(int64_t comm, int32_t color, int32_t key, int64_t *out);
@@ -124,7 +138,6 @@ int jpar_probe(int32_t source, int32_t tag, int64_t comm, int32_t *status);
 int jpar_iprobe(int32_t source, int32_t tag, int64_t comm, int32_t *flag, int32_t *status);
 int jpar_mprobe(int32_t source, int32_t tag, int64_t comm, int64_t *message, int32_t *status);
 int jpar_mrecv(void *buf, int32_t count, int32_t type, int64_t *message, int32_t *status);
-int jpar_get_count(const int32_t *status, int32_t type, int32_t *count);
 
 /* Nonblocking point to point and completion. */
 int jpar_isend(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
@@ -157,6 +170,8 @@ int jpar_scatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t 
 int jpar_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                   int32_t type, int64_t comm);
 
+/* jpar-java: org.jpar.pool PoolAbi */
+
 /*
  * The pthread pool. Workers run tasks from a FIFO queue; an idle worker spins for at most
  * spin_ns nanoseconds before it sleeps, so a busy pool answers in well under a microsecond and
@@ -174,7 +189,6 @@ typedef void (*jpar_pool_callback)(int64_t task, int32_t worker);
 
 int jpar_pool_create(int32_t workers, int64_t spin_ns, jpar_pool_callback callback,
                      int64_t *pool);
-int jpar_pool_workers(int64_t pool);
 int jpar_pool_submit(int64_t pool, int64_t task);
 /* No new tasks; workers finish the queue, then exit. */
 int jpar_pool_close(int64_t pool);
@@ -183,14 +197,8 @@ int jpar_pool_terminate(int64_t pool);
 /* After close or terminate: join != 0 waits for every worker to exit. The pool's memory goes
    when the last worker has; the handle is invalid after this call. */
 int jpar_pool_free(int64_t pool, int32_t join);
-/* Runs fn(arg, i, worker) for every i in [0, count) on the workers and the calling thread
-   (worker -1), and returns when all have run. For C callers: the kernels below use it. */
-typedef void (*jpar_range_fn)(void *arg, int64_t index, int32_t worker);
-int jpar_pool_parallel_for(int64_t pool, int64_t count, jpar_range_fn fn, void *arg);
 /* The calling thread's kernel thread id. */
-int64_t jpar_thread_id(void);
-/* CPUs in the calling thread's affinity set. */
-int32_t jpar_cpu_count(void);
+JPAR_NOWAIT int64_t jpar_thread_id(void);
 
 /*
  * Kernels over the pool: the range splits into one contiguous chunk per worker (fixed, so results
@@ -213,6 +221,8 @@ int jpar_scale_f64(int64_t pool, double a, double *x, int64_t n, int64_t min_par
 /* y = A x, A row-major rows x cols; rows split into chunks, each row a four-accumulator dot. */
 int jpar_matvec_f64(int64_t pool, const double *a, const double *x, double *y, int64_t rows,
                     int64_t cols, int64_t min_parallel);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

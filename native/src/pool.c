@@ -1,7 +1,6 @@
 /* A fixed pool of pthreads with a FIFO queue; idle workers spin briefly, then sleep. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,10 +175,6 @@ int jpar_pool_create(int32_t workers, int64_t spin_ns, jpar_pool_callback callba
     return 0;
 }
 
-int jpar_pool_workers(int64_t handle) {
-    return jpar_pool_of(handle)->size;
-}
-
 int jpar_pool_push(struct jpar_pool *pool, struct jpar_work work) {
     pthread_mutex_lock(&pool->lock);
     if (atomic_load(&pool->state) != RUNNING) {
@@ -271,12 +266,4 @@ int jpar_pool_free(int64_t handle, int32_t join) {
 
 int64_t jpar_thread_id(void) {
     return (int64_t) syscall(SYS_gettid);
-}
-
-int32_t jpar_cpu_count(void) {
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof set, &set) != 0) {
-        return (int32_t) sysconf(_SC_NPROCESSORS_ONLN);
-    }
-    return CPU_COUNT(&set);
 }

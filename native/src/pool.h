@@ -23,6 +23,11 @@ struct jpar_pool *jpar_pool_of(int64_t handle);
 int32_t jpar_pool_size(struct jpar_pool *pool);
 int64_t jpar_pool_spin_ns(struct jpar_pool *pool);
 
+/* Runs fn(arg, i, worker) for every i in [0, count) on the workers and the calling thread
+   (worker -1), and returns when all have run: the kernels' loop. */
+typedef void (*jpar_range_fn)(void *arg, int64_t index, int32_t worker);
+int jpar_pool_parallel_for(int64_t pool, int64_t count, jpar_range_fn fn, void *arg);
+
 /* Monotonic nanoseconds. */
 int64_t jpar_now_ns(void);
 

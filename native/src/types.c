@@ -42,18 +42,3 @@ void jpar_status_out(const MPI_Status *st, int32_t *out) {
     out[JPAR_STATUS_ERROR] = st->MPI_ERROR;
     out[JPAR_STATUS_BYTES] = bytes == MPI_UNDEFINED ? JPAR_UNDEFINED : bytes;
 }
-
-int jpar_get_count(const int32_t *status, int32_t type, int32_t *count) {
-    MPI_Datatype t = jpar_mpi_type(type);
-    if (t == MPI_DATATYPE_NULL) {
-        return JPAR_ERR_ARG;
-    }
-    int size = 0;
-    int rc = MPI_Type_size(t, &size);
-    if (rc != MPI_SUCCESS) {
-        return rc;
-    }
-    int32_t bytes = status[JPAR_STATUS_BYTES];
-    *count = (bytes < 0 || bytes % size != 0) ? JPAR_UNDEFINED : bytes / size;
-    return MPI_SUCCESS;
-}

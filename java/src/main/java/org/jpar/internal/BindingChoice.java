@@ -3,6 +3,8 @@ package org.jpar.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +16,8 @@ import java.util.function.Supplier;
 public final class BindingChoice {
     /** The system property that forces a binding. */
     public static final String PROPERTY = "jpar.binding";
+
+    private static final Map<Class<?>, Object> LOADED = new ConcurrentHashMap<>();
 
     private BindingChoice() {
     }
@@ -53,16 +57,29 @@ public final class BindingChoice {
     }
 
     /**
-     * A binding of libjpar.so's functions: the FFM class {@code ffmClass} where {@link #ffmClass}
-     * chooses FFM, else what {@code jna} loads. {@code lookup}, from the FFM class's package,
-     * reaches its package-private constructor.
+     * The binding of {@code type}, one of the interfaces generated from jpar.h, loaded once per
+     * process: its FFM class ({@code Ffm} + the interface's name, same package) where
+     * {@link #ffmClass} chooses FFM, else what {@code jna} loads. {@code lookup}, from the
+     * interface's package, reaches the FFM class's package-private constructor. A failure is
+     * thrown again on every call, never cached.
      *
      * @throws IllegalArgumentException for an unknown {@code jpar.binding}
      * @throws UnsupportedOperationException if FFM is forced where it is not available
      * @throws UnsatisfiedLinkError if libjpar.so cannot load
      */
-    public static <T> T abi(MethodHandles.Lookup lookup, Class<T> type, String ffmClass,
-                            Supplier<? extends T> jna) {
+    public static <T> T load(Class<T> type, MethodHandles.Lookup lookup,
+                             Supplier<? extends T> jna) {
+        return type.cast(LOADED.computeIfAbsent(type, t -> create(type, lookup, jna)));
+    }
+
+    /** "ffm" or "jna": which binding {@code abi}, from {@link #load}, is. */
+    public static String name(Object abi) {
+        return abi.getClass().getSimpleName().startsWith("Ffm") ? "ffm" : "jna";
+    }
+
+    private static <T> T create(Class<T> type, MethodHandles.Lookup lookup,
+                                Supplier<? extends T> jna) {
+        String ffmClass = type.getPackageName() + ".Ffm" + type.getSimpleName();
         Class<?> ffm = ffmClass(ffmClass);
         if (ffm == null) {
             return jna.get();

@@ -16,11 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link LocalComm#EAGER_BYTES}). Collectives exchange addresses and each rank copies what it
  * needs.
  */
-final class LocalAbi implements MpiAbi {
+final class LocalAbi implements WithoutDynamicProcesses {
     /** MPI_ERR_TRUNCATE's code and class, as Open MPI numbers them. */
     static final int ERR_TRUNCATE = 15;
-    /** MPI_ERR_OTHER's code, used when another rank failed. */
-    static final int ERR_OTHER = 16;
     private static final int ERR_ARG = -22;
     private static final int MAX_NAME = 256;
     private static final int MAX_ERROR = 256;

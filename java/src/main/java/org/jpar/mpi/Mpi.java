@@ -1,6 +1,7 @@
 package org.jpar.mpi;
 
 import java.nio.ByteBuffer;
+import org.jpar.internal.BindingChoice;
 import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 
@@ -136,7 +137,7 @@ public final class Mpi implements AutoCloseable {
             return BackendChoice.NATIVE;
         }
         try {
-            NativeBinding.load();
+            MpiAbi.load();
             return BackendChoice.NATIVE;
         } catch (UnsatisfiedLinkError e) {
             return BackendChoice.LOCAL;
@@ -145,7 +146,7 @@ public final class Mpi implements AutoCloseable {
 
     private static MpiAbi loadProcessAbi(String backend) {
         if (backend.equals(BackendChoice.NATIVE)) {
-            return NativeBinding.load();
+            return MpiAbi.load();
         }
         try {
             // Compiled only where mpi.jar was present at build time (the openmpi profile).
@@ -247,7 +248,7 @@ public final class Mpi implements AutoCloseable {
      * {@code "jna"}; {@code "none"} on the other backends. {@code -Djpar.binding} forces one.
      */
     public String binding() {
-        return backend.equals(BackendChoice.NATIVE) ? NativeBinding.name(abi) : "none";
+        return backend.equals(BackendChoice.NATIVE) ? BindingChoice.name(abi) : "none";
     }
 
     /**

@@ -5,6 +5,7 @@ import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import org.jpar.internal.JparH;
 
 /**
  * The JNA worker entry: a callback whose threads attach to the JVM once, as daemons, for their
@@ -21,7 +22,7 @@ final class JnaWorkerEntry extends WorkerEntry {
     JnaWorkerEntry(Handler handler, String threadName) {
         this.callback = (task, worker) -> {
             handler.run(task, worker);
-            if (task == NativePool.WORKER_EXIT) {
+            if (task == JparH.POOL_WORKER_EXIT) {
                 Native.detach(true);
             }
         };

@@ -35,7 +35,7 @@ public final class Kernels {
     private Kernels(Pool pool) {
         this.pool = pool;
         this.nativePool = pool.workers() instanceof PthreadWorkers p ? p.handle() : 0L;
-        this.abi = nativePool != 0 ? NativePool.abi() : null;
+        this.abi = nativePool != 0 ? PoolAbi.load() : null;
     }
 
     /**

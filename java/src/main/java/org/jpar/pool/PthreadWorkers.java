@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 
 /**
@@ -22,7 +23,7 @@ final class PthreadWorkers implements Workers {
 
     private final Map<Long, Task<?>> tasks = new ConcurrentHashMap<>();
     private final AtomicLong nextTask = new AtomicLong();
-    private final PoolAbi abi = NativePool.abi();
+    private final PoolAbi abi = PoolAbi.load();
     private final WorkerEntry entry;
     private final CountDownLatch exited;
     private final int size;
@@ -35,11 +36,11 @@ final class PthreadWorkers implements Workers {
         this.size = size;
         this.exited = new CountDownLatch(size);
         this.entry = WorkerEntry.create((task, worker) -> {
-            if (task == NativePool.WORKER_START) {
+            if (task == JparH.POOL_WORKER_START) {
                 Thread.currentThread().setName(name + "-" + worker);
                 WorkerIdentity.become(worker, abi.jpar_thread_id());
                 started.initialize(initializer);
-            } else if (task == NativePool.WORKER_EXIT) {
+            } else if (task == JparH.POOL_WORKER_EXIT) {
                 WorkerIdentity.forget();
                 exited.countDown();
             } else {

@@ -20,7 +20,7 @@ import mpi.Status;
  * MPI without a copy; handles index mpi.jar's objects. Built only when mpi.jar is present (the
  * Maven profile {@code openmpi}).
  */
-final class OpenMpiAbi implements MpiAbi {
+final class OpenMpiAbi implements WithoutDynamicProcesses {
     private static final long WORLD = 1;
     private static final long SELF = 2;
     /** mpi.jar reports an error's text and class only on its exception: kept for the ABI's queries. */

@@ -2,6 +2,7 @@ package org.jpar.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.jpar.internal.BindingChoice;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +16,7 @@ class PoolBindingIT extends PoolTest {
         try (Pool pool = Pool.create(2, PoolBackend.PTHREADS)) {
             String expected = Runtime.version().feature() >= 22 ? "ffm" : "jna";
             assertEquals(expected, pool.workerBinding());
-            assertEquals(expected, NativePool.name(NativePool.abi()));
+            assertEquals(expected, BindingChoice.name(PoolAbi.load()));
             assertEquals(42, pool.apply(() -> 42));
         }
         try (Pool pool = Pool.create(1, PoolBackend.THREADS)) {
