@@ -112,7 +112,6 @@ int jpar_comm_dup(int64_t comm, int64_t *out);
 int jpar_comm_split(int64_t comm, int32_t color, int32_t key, int64_t *out);
 int jpar_comm_free(int64_t *comm);
 int jpar_barrier(int64_t comm);
-int jpar_comm_test_inter(int64_t comm, int32_t *flag);
 int jpar_comm_remote_size(int64_t comm, int32_t *size);
 /* Ends a connection made by spawn; waits for its pending messages. */
 int jpar_comm_disconnect(int64_t *comm);
@@ -129,6 +128,9 @@ int jpar_comm_spawn(const char *command, const char *argv, int32_t maxprocs, con
 /* Point to point. */
 int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
               int64_t comm);
+/* Returns once the matching receive has started (MPI_Ssend). */
+int jpar_ssend(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
+               int64_t comm);
 int jpar_recv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
               int64_t comm, int32_t *status);
 int jpar_sendrecv(const void *sendbuf, int32_t sendcount, int32_t dest, int32_t sendtag,

@@ -8,6 +8,11 @@ int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_
     return MPI_Send(buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag, comm_of(comm));
 }
 
+int jpar_ssend(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
+               int64_t comm) {
+    return MPI_Ssend(buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag, comm_of(comm));
+}
+
 int jpar_recv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
               int64_t comm, int32_t *status) {
     MPI_Status st;

@@ -12,13 +12,6 @@ static int count_strings(const char *list) {
     return n;
 }
 
-int jpar_comm_test_inter(int64_t comm, int32_t *flag) {
-    int f = 0;
-    int rc = MPI_Comm_test_inter(comm_of(comm), &f);
-    *flag = f;
-    return rc;
-}
-
 int jpar_comm_remote_size(int64_t comm, int32_t *size) {
     int s = 0;
     int rc = MPI_Comm_remote_size(comm_of(comm), &s);

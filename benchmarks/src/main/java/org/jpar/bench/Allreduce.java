@@ -2,7 +2,7 @@ package org.jpar.bench;
 
 import java.nio.DoubleBuffer;
 import java.util.concurrent.TimeUnit;
-import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.DirectBuffers;
 import org.jpar.mpi.Op;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +33,7 @@ public class Allreduce {
     @Param({"direct", "heap"})
     public String path;
 
-    private Comm world;
+    private Intracomm world;
     private DoubleBuffer sendDirect;
     private DoubleBuffer recvDirect;
     private double[] sendHeap;

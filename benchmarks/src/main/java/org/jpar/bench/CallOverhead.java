@@ -3,6 +3,7 @@ package org.jpar.bench;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
@@ -29,7 +30,7 @@ public class CallOverhead {
     @Param({"direct"})
     public String path;
 
-    private Comm world;
+    private Intracomm world;
     private ByteBuffer buffer;
 
     @Setup

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.DirectBuffers;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.Status;
@@ -42,7 +43,7 @@ public class LocalPingPong {
     @Param({"direct"})
     public String path;
 
-    private Comm rank0;
+    private Intracomm rank0;
     private Thread echo;
     private ByteBuffer send;
     private ByteBuffer recv;
@@ -51,7 +52,7 @@ public class LocalPingPong {
     public void start() {
         List<Mpi> ranks = Mpi.localRanks(2);
         rank0 = ranks.get(0).world();
-        Comm rank1 = ranks.get(1).world();
+        Intracomm rank1 = ranks.get(1).world();
         send = DirectBuffers.allocate(bytes);
         recv = DirectBuffers.allocate(bytes);
         ByteBuffer echoBuffer = DirectBuffers.allocate(bytes);

@@ -2,7 +2,7 @@ package org.jpar.bench;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.DirectBuffers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,7 +34,7 @@ public class PingPong {
     @Param({"direct", "heap", "object"})
     public String path;
 
-    private Comm world;
+    private Intracomm world;
     private int peer;
     private boolean first;
     private ByteBuffer sendDirect;

@@ -1,6 +1,6 @@
 package org.jpar.bench;
 
-import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 
 /** The MPI that BenchMain initialized, for the benchmark states of this process. */
@@ -14,7 +14,7 @@ final class Ranks {
         mpi = initialized;
     }
 
-    static Comm world() {
+    static Intracomm world() {
         if (mpi == null) {
             throw new IllegalStateException("run the benchmarks through BenchMain under mpirun");
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intercomm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.ThreadLevel;
 
@@ -35,12 +37,12 @@ public final class Cluster {
      */
     public static Optional<Client> fromWorld(Mpi mpi) {
         requireMultiple(mpi);
-        Comm world = mpi.world();
+        Intracomm world = mpi.world();
         if (world.size() < 2) {
             throw new IllegalArgumentException("a cluster needs a client and at least one engine: "
                 + "size=" + world.size() + " (start it with mpirun -n 2 or more)");
         }
-        Comm comm = world.dup();
+        Intracomm comm = world.dup();
         boolean local = mpi.backend().equals("local");
         if (comm.rank() != 0) {
             Engine.serve(comm, 0, comm.rank() - 1, MessageWait.forEngine(mpi.backend()));
@@ -75,7 +77,7 @@ public final class Cluster {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> args = List.of("-cp", System.getProperty("java.class.path"),
             EngineMain.class.getName());
-        Comm children = mpi.self().spawn(java, args, engines, Map.of("map_by", ":OVERSUBSCRIBE"), 0);
+        Intercomm children = mpi.self().spawn(java, args, engines, Map.of("map_by", ":OVERSUBSCRIBE"), 0);
         int[] engineRanks = new int[engines];
         for (int e = 0; e < engines; e++) {
             engineRanks[e] = e;

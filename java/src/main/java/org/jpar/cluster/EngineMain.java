@@ -1,6 +1,7 @@
 package org.jpar.cluster;
 
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intercomm;
 import org.jpar.mpi.Mpi;
 
 /**
@@ -14,7 +15,7 @@ public final class EngineMain {
     /** Runs the engine; exits with an error when not started by {@link Cluster#spawn}. */
     public static void main(String[] args) {
         try (Mpi mpi = Mpi.init(args)) {
-            Comm parent = mpi.parent().orElseThrow(() -> new IllegalStateException(
+            Intercomm parent = mpi.parent().orElseThrow(() -> new IllegalStateException(
                 "EngineMain serves a client that started it with Cluster.spawn; run a program "
                     + "that calls Cluster.spawn instead"));
             Engine.serve(parent, 0, mpi.world().rank(), MessageWait.forEngine(mpi.backend()));

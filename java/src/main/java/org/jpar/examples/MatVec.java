@@ -9,6 +9,7 @@ import java.util.Random;
 import org.jpar.io.Npy;
 import org.jpar.io.NpyArray;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 
 /**
@@ -29,7 +30,7 @@ public final class MatVec {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Mpi.run(args, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             DoubleBuffer a = null;
             DoubleBuffer x = null;
             int[] n = {options.n};

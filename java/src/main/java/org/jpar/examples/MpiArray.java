@@ -6,6 +6,7 @@ import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 
 /**
@@ -22,7 +23,7 @@ public final class MpiArray {
     public static void main(String[] args) throws Exception {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
         Mpi.run(args, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             if (world.size() < 2) {
                 throw new IllegalStateException("MpiArray needs at least 2 ranks: size=" + world.size());
             }

@@ -2,6 +2,7 @@ package org.jpar.examples;
 
 import java.util.List;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 
 /**
@@ -15,7 +16,7 @@ public final class MpiTest {
     /** Entry point; needs at least 2 ranks. */
     public static void main(String[] args) throws Exception {
         Mpi.run(args, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             if (world.size() < 2) {
                 throw new IllegalStateException("MpiTest needs at least 2 ranks: size=" + world.size());
             }

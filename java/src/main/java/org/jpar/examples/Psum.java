@@ -2,6 +2,7 @@ package org.jpar.examples;
 
 import java.util.Random;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.Op;
 
@@ -19,7 +20,7 @@ public final class Psum {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
         Mpi.run(args, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             int[] counts = Partition.counts(n, world.size());
             double[] all = null;
             if (world.rank() == 0) {

@@ -38,29 +38,11 @@ final class Buffers {
         }
     }
 
-    /**
-     * The address of the first element a call uses. A direct buffer gives its own memory; heap
-     * storage is staged in {@code slot} of the scratch, copied in when {@code copyIn}.
-     */
-    static long address(Object buf, ElementType type, int count, Scratch scratch, int slot,
-                        boolean copyIn) {
-        if (isDirect(buf)) {
-            Buffer b = (Buffer) buf;
-            checkNativeOrder(b, type);
-            return Memory.positionAddress(b, type.bytes);
-        }
-        ByteBuffer staged = scratch.slot(slot, (long) count * type.bytes);
-        if (copyIn) {
-            copy(buf, position(buf), staged, 0, count, type);
-        }
-        return scratch.slotAddress(slot);
-    }
-
-    /** Copies {@code count} received elements from staging back into heap storage. */
-    static void copyBack(Object buf, ElementType type, int count, Scratch scratch, int slot) {
-        if (!isDirect(buf) && count > 0) {
-            copyBack(scratch.slot(slot, (long) count * type.bytes), buf, type, count);
-        }
+    /** The address of a direct buffer's element at its position, for MPI to use in place. */
+    static long address(Object buf, ElementType type) {
+        Buffer b = (Buffer) buf;
+        checkNativeOrder(b, type);
+        return Memory.positionAddress(b, type.bytes);
     }
 
     /** Copies {@code count} elements from native-order bytes back into heap storage. */

@@ -1,5 +1,6 @@
 package org.jpar.mpi;
 
+import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -210,16 +211,19 @@ final class LocalAbi implements WithoutDynamicProcesses {
     // ------------------------------------------------------------------------- point to point
 
     private LocalRequest startSend(LocalComm c, long buf, int count, int type, int dest, int tag) {
-        return start(c, buf, count, type, dest, tag, true);
+        return start(c, buf, count, type, dest, tag, true, false);
     }
 
     private LocalRequest startRecv(LocalComm c, long buf, int count, int type, int source, int tag) {
-        return start(c, buf, count, type, source, tag, false);
+        return start(c, buf, count, type, source, tag, false, false);
     }
 
-    /** Queues a send to {@code peer} or posts a receive from it; PROC_NULL completes at once. */
+    /**
+     * Queues a send to {@code peer} (never buffered when {@code synchronous}) or posts a receive
+     * from it; PROC_NULL completes at once.
+     */
     private LocalRequest start(LocalComm c, long buf, int count, int type, int peer, int tag,
-                               boolean send) {
+                               boolean send, boolean synchronous) {
         LocalRequest request = new LocalRequest(world, me);
         long bytes = (long) count * ElementType.of(type).bytes;
         world.lock.lock();
@@ -228,7 +232,8 @@ final class LocalAbi implements WithoutDynamicProcesses {
             if (peer == Comm.PROC_NULL) {
                 request.complete(0, Comm.PROC_NULL, Comm.ANY_TAG, 0);
             } else if (send) {
-                c.send(peer, new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request));
+                c.send(peer, new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request, null,
+                    synchronous));
             } else {
                 c.receive(rankIn(c), new LocalComm.Envelope(peer, tag, buf, bytes, request));
             }
@@ -252,6 +257,12 @@ final class LocalAbi implements WithoutDynamicProcesses {
     @Override
     public int jpar_send(long buf, int count, int type, int dest, int tag, long comm) {
         return guardedCode(() -> finish(startSend(comm(comm), buf, count, type, dest, tag), 0));
+    }
+
+    @Override
+    public int jpar_ssend(long buf, int count, int type, int dest, int tag, long comm) {
+        return guardedCode(() -> finish(start(comm(comm), buf, count, type, dest, tag, true,
+            true), 0));
     }
 
     @Override
@@ -295,7 +306,7 @@ final class LocalAbi implements WithoutDynamicProcesses {
     }
 
     private static void writeStatus(LocalComm.Envelope e, long status) {
-        LocalRequest.writeStatus(status, e.source, e.tag, 0, e.bytes);
+        Status.write(status, e.source, e.tag, 0, e.bytes);
     }
 
     @Override
@@ -409,8 +420,9 @@ final class LocalAbi implements WithoutDynamicProcesses {
         return guardedCode(() -> {
             int first = 0;
             for (int i = 0; i < count; i++) {
-                int rc = jpar_wait(requestArray + 8L * i, statuses + 16L * i);
-                Memory.putInt(statuses + 16L * i + 8, rc);
+                long status = statuses + (long) Status.BYTES * i;
+                int rc = jpar_wait(requestArray + 8L * i, status);
+                Memory.putInt(status + 4L * JparH.STATUS_ERROR, rc);
                 if (rc != 0 && first == 0) {
                     first = rc;
                 }

@@ -41,19 +41,22 @@ final class LocalComm {
         final LocalRequest request;
         /** The buffered copy of an eager message, kept reachable while it is queued. */
         final java.nio.ByteBuffer copy;
+        /** A synchronous send (ssend): never buffered, done only when a receive takes it. */
+        final boolean synchronous;
 
         Envelope(int source, int tag, long address, long bytes, LocalRequest request) {
-            this(source, tag, address, bytes, request, null);
+            this(source, tag, address, bytes, request, null, false);
         }
 
-        private Envelope(int source, int tag, long address, long bytes, LocalRequest request,
-                         java.nio.ByteBuffer copy) {
+        Envelope(int source, int tag, long address, long bytes, LocalRequest request,
+                 java.nio.ByteBuffer copy, boolean synchronous) {
             this.source = source;
             this.tag = tag;
             this.address = address;
             this.bytes = bytes;
             this.request = request;
             this.copy = copy;
+            this.synchronous = synchronous;
         }
 
         /** This message buffered, its send completed. */
@@ -62,7 +65,7 @@ final class LocalComm {
             long at = Memory.address(b);
             Memory.copy(address, at, bytes);
             request.complete(0, source, tag, bytes);
-            return new Envelope(source, tag, at, bytes, request, b);
+            return new Envelope(source, tag, at, bytes, request, b, false);
         }
 
         boolean matches(int wantSource, int wantTag) {
@@ -119,7 +122,8 @@ final class LocalComm {
                 return;
             }
         }
-        unexpected[dest].addLast(message.bytes <= EAGER_BYTES ? message.buffered() : message);
+        unexpected[dest].addLast(message.bytes <= EAGER_BYTES && !message.synchronous
+            ? message.buffered() : message);
         world.signal(members[dest]);
     }
 

@@ -1,7 +1,5 @@
 package org.jpar.mpi;
 
-import org.jpar.internal.Memory;
-
 /** A send or receive of the pure-Java backend, completed under the world's lock. */
 final class LocalRequest {
     private final LocalWorld world;
@@ -37,16 +35,7 @@ final class LocalRequest {
 
     /** Writes the status in jpar.h's layout at {@code status}, if not 0. */
     void writeStatus(long status) {
-        writeStatus(status, source, tag, error, bytes);
+        Status.write(status, source, tag, error, bytes);
     }
 
-    /** Writes a status in jpar.h's layout (source, tag, error, bytes) at {@code status}, if not 0. */
-    static void writeStatus(long status, int source, int tag, int error, long bytes) {
-        if (status != 0) {
-            Memory.putInt(status, source);
-            Memory.putInt(status + 4, tag);
-            Memory.putInt(status + 8, error);
-            Memory.putInt(status + 12, (int) bytes);
-        }
-    }
 }

@@ -37,8 +37,8 @@ public final class Mpi implements AutoCloseable {
     final MpiAbi abi;
     private final String backend;
     private final ThreadLevel threadLevel;
-    private final Comm world;
-    private final Comm self;
+    private final Intracomm world;
+    private final Intracomm self;
     private final Thread mainThread;
     private volatile boolean closed;
     private volatile boolean aborting;
@@ -56,8 +56,8 @@ public final class Mpi implements AutoCloseable {
         this.abi = abi;
         this.backend = backend;
         this.threadLevel = ThreadLevel.values()[s.out.getInt(Scratch.INT)];
-        this.world = new Comm(this, abi.jpar_comm_world(), true);
-        this.self = new Comm(this, abi.jpar_comm_self(), true);
+        this.world = new Intracomm(this, abi.jpar_comm_world(), true);
+        this.self = new Intracomm(this, abi.jpar_comm_self(), true);
         this.mainThread = Thread.currentThread();
     }
 
@@ -289,18 +289,18 @@ public final class Mpi implements AutoCloseable {
     }
 
     /**
-     * The intercommunicator to the processes that started this one with {@link Comm#spawn}, or
-     * empty when no process did.
+     * The intercommunicator to the processes that started this one with
+     * {@link Intracomm#spawn}, or empty when no process did.
      *
      * @throws IllegalStateException after {@link #close()}
      */
-    public Optional<Comm> parent() {
+    public Optional<Intercomm> parent() {
         checkOpen("parent");
         Scratch s = Scratch.get();
         MpiErrors.check(abi, abi.jpar_comm_get_parent(s.outAddress + Scratch.HANDLE), "parent");
         long handle = s.out.getLong(Scratch.HANDLE);
         return handle == abi.jpar_comm_null() ? Optional.empty()
-            : Optional.of(new Comm(this, handle, false));
+            : Optional.of(new Intercomm(this, handle));
     }
 
     /** Whether {@code init} has succeeded in this process and {@code close} has not run. */
@@ -348,13 +348,13 @@ public final class Mpi implements AutoCloseable {
     }
 
     /** MPI_COMM_WORLD: every process of the job. */
-    public Comm world() {
+    public Intracomm world() {
         checkOpen("world");
         return world;
     }
 
     /** MPI_COMM_SELF: this process alone. */
-    public Comm self() {
+    public Intracomm self() {
         checkOpen("self");
         return self;
     }

@@ -21,19 +21,19 @@ final class ObjectMessages {
     static void send(Comm comm, Object value, int dest, int tag) {
         Scratch s = Scratch.get();
         int length = ObjectCodec.write(value, s, 0);
-        comm.check(comm.abi().jpar_send(s.slotAddress(Scratch.OBJECT), length, BYTE, dest, tag,
+        comm.check(comm.abi.jpar_send(s.slotAddress(Scratch.OBJECT), length, BYTE, dest, tag,
             comm.handle()), "sendObject");
     }
 
     /** Matched probe then receive, so that two threads receiving at once can't swap messages. */
     @SuppressWarnings("unchecked")
     static <T> T recv(Comm comm, int source, int tag) {
-        MpiAbi abi = comm.abi();
+        MpiAbi abi = comm.abi;
         Scratch s = Scratch.get();
         long message = s.outAddress + Scratch.HANDLE;
         long status = s.outAddress + Scratch.STATUS;
         comm.check(abi.jpar_mprobe(source, tag, comm.handle(), message, status), "recvObject");
-        int length = s.out.getInt(Scratch.STATUS + 12);
+        int length = s.status(ElementType.BYTE).bytes();
         ByteBuffer bytes = s.slot(Scratch.OBJECT, length);
         comm.check(abi.jpar_mrecv(s.slotAddress(Scratch.OBJECT), length, BYTE, message, status),
             "recvObject");
@@ -41,8 +41,8 @@ final class ObjectMessages {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T bcast(Comm comm, T value, int root) {
-        MpiAbi abi = comm.abi();
+    static <T> T bcast(Intracomm comm, T value, int root) {
+        MpiAbi abi = comm.abi;
         Scratch s = Scratch.get();
         boolean isRoot = comm.rank() == root;
         RuntimeException failure = null;
@@ -68,8 +68,8 @@ final class ObjectMessages {
         return isRoot ? value : (T) ObjectCodec.read(bytes, 0, length, "bcastObject");
     }
 
-    static <T> List<T> gather(Comm comm, T value, int root) {
-        MpiAbi abi = comm.abi();
+    static <T> List<T> gather(Intracomm comm, T value, int root) {
+        MpiAbi abi = comm.abi;
         Scratch s = Scratch.get();
         boolean isRoot = comm.rank() == root;
         int size = comm.size();
@@ -105,8 +105,8 @@ final class ObjectMessages {
         return decode(bytes, counts, displs, comm.rank(), value, "gatherObject");
     }
 
-    static <T> List<T> allgather(Comm comm, T value) {
-        MpiAbi abi = comm.abi();
+    static <T> List<T> allgather(Intracomm comm, T value) {
+        MpiAbi abi = comm.abi;
         Scratch s = Scratch.get();
         int size = comm.size();
         RuntimeException failure = null;
@@ -137,8 +137,8 @@ final class ObjectMessages {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T scatter(Comm comm, List<T> values, int root) {
-        MpiAbi abi = comm.abi();
+    static <T> T scatter(Intracomm comm, List<T> values, int root) {
+        MpiAbi abi = comm.abi;
         Scratch s = Scratch.get();
         boolean isRoot = comm.rank() == root;
         int size = comm.size();

@@ -1,56 +1,25 @@
 package org.jpar.mpi;
 
-import org.jpar.internal.Memory;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
- * A nonblocking send or receive in flight (MPI_Request). It holds its buffer strongly until it
- * completes, so the memory MPI writes to cannot be collected early. A heap buffer or array is
- * staged in a direct copy that the request owns: a send copies at the start, a receive copies
- * back when the request completes.
+ * A nonblocking send or receive in flight (MPI_Request). It holds its message, and so its
+ * buffer, until it completes, so the memory MPI writes to cannot be collected early. A heap
+ * buffer or array is staged in a direct copy that the request owns: a send copies at the start,
+ * a receive copies back when the request completes.
  */
 public final class Request {
     private final Comm comm;
-    private final ElementType type;
-    private final int count;
+    private final MessageBuffer message;
     private final boolean receive;
-    private Object buffer;
-    private ByteBuffer staging;
     private long handle;
     private Status status;
 
-    private Request(Comm comm, Object buffer, ElementType type, int count, boolean receive) {
+    Request(Comm comm, MessageBuffer message, boolean receive, long handle) {
         this.comm = comm;
-        this.buffer = buffer;
-        this.type = type;
-        this.count = count;
+        this.message = message;
         this.receive = receive;
-        if (!Buffers.isDirect(buffer)) {
-            staging = ByteBuffer.allocateDirect(Math.max(1, count * type.bytes))
-                .order(ByteOrder.nativeOrder());
-            if (!receive) {
-                Buffers.copy(buffer, Buffers.position(buffer), staging, 0, count, type);
-            }
-        }
-    }
-
-    static Request forSend(Comm comm, Object buffer, ElementType type, int count) {
-        return new Request(comm, buffer, type, count, false);
-    }
-
-    static Request forRecv(Comm comm, Object buffer, ElementType type, int count) {
-        return new Request(comm, buffer, type, count, true);
-    }
-
-    /** The address MPI reads or writes: the buffer's own memory, or the staging copy. */
-    long address() {
-        return staging != null ? Memory.address(staging)
-            : Buffers.address(buffer, type, count, null, 0, false);
-    }
-
-    void started(long mpiHandle) {
-        this.handle = mpiHandle;
+        this.handle = handle;
     }
 
     /**
@@ -67,7 +36,7 @@ public final class Request {
         comm.checkOpen("waitFor");
         Scratch s = Scratch.get();
         s.out.putLong(Scratch.HANDLE, handle);
-        int rc = comm.abi().jpar_wait(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.STATUS);
+        int rc = comm.abi.jpar_wait(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.STATUS);
         return complete(rc, s.out, Scratch.STATUS, "waitFor");
     }
 
@@ -83,7 +52,7 @@ public final class Request {
         comm.checkOpen("test");
         Scratch s = Scratch.get();
         s.out.putLong(Scratch.HANDLE, handle);
-        int rc = comm.abi().jpar_test(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.INT,
+        int rc = comm.abi.jpar_test(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.INT,
             s.outAddress + Scratch.STATUS);
         if (rc == 0 && s.out.getInt(Scratch.INT) == 0) {
             return false;
@@ -140,16 +109,16 @@ public final class Request {
         comm.checkOpen("waitAll");
         int n = open.length;
         Scratch s = Scratch.get();
-        ByteBuffer area = s.slot(Scratch.COUNTS, 8L * n + 16L * n);
+        ByteBuffer area = s.slot(Scratch.COUNTS, 8L * n + (long) Status.BYTES * n);
         for (int i = 0; i < n; i++) {
             area.putLong(8 * i, open[i].handle);
         }
         long base = s.slotAddress(Scratch.COUNTS);
-        int rc = comm.abi().jpar_waitall(n, base, base + 8L * n);
+        int rc = comm.abi.jpar_waitall(n, base, base + 8L * n);
         MpiException first = null;
         for (int i = 0; i < n; i++) {
-            int at = 8 * n + 16 * i;
-            int err = area.getInt(at + 8);
+            int at = 8 * n + Status.BYTES * i;
+            int err = Status.error(area, at);
             try {
                 open[i].complete(rc == 0 ? 0 : err, area, at, "waitAll");
             } catch (MpiException e) {
@@ -196,7 +165,7 @@ public final class Request {
             }
         }
         comm.checkOpen("waitAny");
-        int rc = comm.abi().jpar_waitany(pending, s.slotAddress(Scratch.COUNTS),
+        int rc = comm.abi.jpar_waitany(pending, s.slotAddress(Scratch.COUNTS),
             s.outAddress + Scratch.INT, s.outAddress + Scratch.STATUS);
         int which = s.out.getInt(Scratch.INT);
         if (which < 0) {
@@ -210,21 +179,19 @@ public final class Request {
         return index[which];
     }
 
+    /** Decodes the status MPI wrote, lets go of the message (copying back what arrived). */
     private Status complete(int rc, ByteBuffer statusArea, int at, String call) {
         handle = 0L;
-        Status st = Comm.status(statusArea, at, type);
-        Object target = buffer;
-        buffer = null;
-        ByteBuffer copy = staging;
-        staging = null;
+        Status st = Status.read(statusArea, at, message.type(), null);
         if (rc != 0) {
+            message.release();
             status = new Status(st.source(), st.tag(), 0, 0);
             comm.check(rc, call);
         }
-        if (receive && copy != null) {
-            Buffers.copyBack(copy, target, type, Math.min(count, Math.max(0, st.count())));
-        }
-        status = receive ? st : new Status(st.source(), st.tag(), count, count * type.bytes);
+        int count = message.count();
+        message.done(receive ? st.count() : 0);
+        status = receive ? st
+            : new Status(st.source(), st.tag(), count, count * message.type().bytes);
         return status;
     }
 }

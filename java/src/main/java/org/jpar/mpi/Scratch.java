@@ -27,8 +27,8 @@ final class Scratch {
 
     /** Offsets in the out-parameter area. */
     static final int STATUS = 0;
-    static final int HANDLE = 16;
-    static final int INT = 24;
+    static final int HANDLE = STATUS + Status.BYTES;
+    static final int INT = HANDLE + 8;
     private static final int OUT_BYTES = 64;
 
     /** The largest slot: a buffer's limit, less the room {@link DirectBuffers} aligns in. */
@@ -40,6 +40,11 @@ final class Scratch {
     final long outAddress = Memory.address(out);
     private final ByteBuffer[] slots = new ByteBuffer[SLOTS];
     private final long[] slotAddresses = new long[SLOTS];
+
+    /** The message of a blocking call's input, staged in {@link #SEND}. */
+    final MessageBuffer send = new MessageBuffer(this, SEND);
+    /** The message of a blocking call's output, staged in {@link #RECV}. */
+    final MessageBuffer recv = new MessageBuffer(this, RECV);
 
     /** The status this thread's last receive returned: see {@link #status}. */
     private Status lastStatus;
@@ -86,16 +91,7 @@ final class Scratch {
      * record: a receive loop allocates nothing even where the JIT cannot prove the status unused.
      */
     Status status(ElementType t) {
-        int source = out.getInt(STATUS);
-        int tag = out.getInt(STATUS + 4);
-        int bytes = out.getInt(STATUS + 12);
-        int count = bytes < 0 ? bytes : bytes / t.bytes;
-        Status last = lastStatus;
-        if (last != null && last.source() == source && last.tag() == tag && last.count() == count
-                && last.bytes() == bytes) {
-            return last;
-        }
-        lastStatus = new Status(source, tag, count, bytes);
+        lastStatus = Status.read(out, STATUS, t, lastStatus);
         return lastStatus;
     }
 

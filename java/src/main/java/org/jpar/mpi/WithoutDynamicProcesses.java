@@ -4,18 +4,12 @@ import org.jpar.internal.Memory;
 
 /**
  * The dynamic-process part of {@link MpiAbi} for backends that have none (local, openmpi): no
- * communicator is an intercommunicator and no process has a parent. {@link Comm} refuses spawn
- * and disconnect on these backends before calling, so the rest answer MPI_ERR_OTHER.
+ * process has a parent, so no intercommunicator exists. {@link Intracomm#spawn} refuses these
+ * backends before calling, so the rest answer MPI_ERR_OTHER.
  */
 interface WithoutDynamicProcesses extends MpiAbi {
     /** MPI_ERR_OTHER. */
     int ERR_OTHER = 16;
-
-    @Override
-    default int jpar_comm_test_inter(long comm, long flag) {
-        Memory.putInt(flag, 0);
-        return 0;
-    }
 
     @Override
     default int jpar_comm_remote_size(long comm, long size) {

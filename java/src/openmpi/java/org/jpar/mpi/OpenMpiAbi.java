@@ -97,17 +97,13 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
     }
 
     private static void writeStatus(Status st, long status) throws MPIException {
-        if (status == 0) {
-            return;
-        }
         int source = st.getSource();
         int t = st.getTag();
-        Memory.putInt(status, source == MPI.PROC_NULL ? Comm.PROC_NULL
-            : source == MPI.ANY_SOURCE ? Comm.ANY_SOURCE : source);
-        Memory.putInt(status + 4, t == MPI.ANY_TAG ? Comm.ANY_TAG : t);
-        Memory.putInt(status + 8, st.getError());
         int count = st.getCount(MPI.BYTE);
-        Memory.putInt(status + 12, count == MPI.UNDEFINED ? Comm.UNDEFINED : count);
+        org.jpar.mpi.Status.write(status, source == MPI.PROC_NULL ? Comm.PROC_NULL
+            : source == MPI.ANY_SOURCE ? Comm.ANY_SOURCE : source,
+            t == MPI.ANY_TAG ? Comm.ANY_TAG : t, st.getError(),
+            count == MPI.UNDEFINED ? Comm.UNDEFINED : count);
     }
 
     private Intracomm comm(long handle) {
@@ -287,6 +283,12 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
     }
 
     @Override
+    public int jpar_ssend(long buf, int count, int type, int dest, int tag, long comm) {
+        return call(() -> comm(comm).sSend(view(buf, bytes(count, type)), count, type(type),
+            rank(dest), tag));
+    }
+
+    @Override
     public int jpar_recv(long buf, int count, int type, int source, int tag, long comm,
                          long status) {
         return call(() -> writeStatus(comm(comm).recv(view(buf, bytes(count, type)), count,
@@ -393,7 +395,7 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
             }
             Status[] done = Request.waitAllStatus(all);
             for (int i = 0; i < count; i++) {
-                writeStatus(done[i], statuses + 16L * i);
+                writeStatus(done[i], statuses + (long) org.jpar.mpi.Status.BYTES * i);
             }
         });
     }

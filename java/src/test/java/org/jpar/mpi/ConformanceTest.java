@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> conformanceOnOneRank() {
-        Comm world = TestMpi.get().world();
+        Intracomm world = TestMpi.get().world();
         return Conformance.checks().entrySet().stream().map(check ->
             DynamicTest.dynamicTest(check.getKey(), () -> check.getValue().accept(world)));
     }

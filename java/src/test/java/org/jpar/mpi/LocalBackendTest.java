@@ -21,7 +21,7 @@ class LocalBackendTest {
     void sixtyFourRanksOnTwoCoresExchangeAndReduce() {
         AtomicInteger done = new AtomicInteger();
         assertTimeoutPreemptively(LIMIT, () -> Mpi.local(64, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             int next = (world.rank() + 1) % world.size();
             int previous = (world.rank() + world.size() - 1) % world.size();
             long[] in = new long[1];
@@ -43,7 +43,7 @@ class LocalBackendTest {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AtomicLong waitingCpuNanos = new AtomicLong();
         assertTimeoutPreemptively(LIMIT, () -> Mpi.local(64, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             world.barrier();
             long before = threads.getCurrentThreadCpuTime();
             if (world.rank() == 0) {
@@ -65,7 +65,7 @@ class LocalBackendTest {
         AtomicInteger released = new AtomicInteger();
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () ->
             assertTimeoutPreemptively(LIMIT, () -> Mpi.local(4, mpi -> {
-                Comm world = mpi.world();
+                Intracomm world = mpi.world();
                 if (world.rank() == 2) {
                     throw boom;
                 }
@@ -116,8 +116,6 @@ class LocalBackendTest {
                 () -> mpi.self().spawn("", java.util.List.of(), 1, null, 0));
             assertThrows(IllegalArgumentException.class,
                 () -> mpi.self().spawn("java", java.util.List.of(), 0, null, 0));
-            assertThrows(IllegalStateException.class, () -> mpi.world().disconnect());
-            assertThrows(IllegalStateException.class, () -> mpi.world().remoteSize());
         });
     }
 

@@ -59,7 +59,7 @@ class MpiTest {
 
     @Test
     void threadsCallMpiAtOnce() throws Exception {
-        Comm world = TestMpi.get().world();
+        Intracomm world = TestMpi.get().world();
         Thread[] threads = new Thread[4];
         Throwable[] failures = new Throwable[threads.length];
         for (int t = 0; t < threads.length; t++) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.MpiException;
 import org.jpar.mpi.Op;
 
@@ -19,7 +20,7 @@ final class BadInputChecks {
     private BadInputChecks() {
     }
 
-    static void register(Map<String, Consumer<Comm>> checks) {
+    static void register(Map<String, Consumer<Intracomm>> checks) {
         checks.put("bad_ranks_and_tags", BadInputChecks::ranksAndTags);
         checks.put("bad_buffers", BadInputChecks::buffers);
         checks.put("bad_collective_shapes", BadInputChecks::collectiveShapes);
@@ -27,7 +28,7 @@ final class BadInputChecks {
         checks.put("still_usable_after_bad_input", BadInputChecks::stillUsable);
     }
 
-    static void ranksAndTags(Comm c) {
+    static void ranksAndTags(Intracomm c) {
         int[] buf = new int[1];
         String m = Check.raises(IllegalArgumentException.class, () -> c.send(buf, c.size(), 0),
             "dest = size").getMessage();
@@ -49,7 +50,7 @@ final class BadInputChecks {
         Check.raises(IllegalArgumentException.class, () -> c.split(-7, 0), "negative colour");
     }
 
-    static void buffers(Comm c) {
+    static void buffers(Intracomm c) {
         Check.raises(NullPointerException.class, () -> c.send(null, 0, 0), "null buffer");
         Check.raises(NullPointerException.class, () -> c.recv(null, 0, 0), "null buffer");
         String m = Check.raises(IllegalArgumentException.class, () -> c.send("text", 0, 0),
@@ -69,7 +70,7 @@ final class BadInputChecks {
         }
     }
 
-    static void collectiveShapes(Comm c) {
+    static void collectiveShapes(Intracomm c) {
         int size = c.size();
         String m = Check.raises(IllegalArgumentException.class,
             () -> c.allreduce(new int[2], new double[2], Op.SUM), "type mismatch").getMessage();
@@ -106,7 +107,7 @@ final class BadInputChecks {
         final Object inner = new Object();
     }
 
-    static void objects(Comm c) {
+    static void objects(Intracomm c) {
         String m = Check.raises(IllegalArgumentException.class,
             () -> c.sendObject(new Object(), 0, 0), "not serializable").getMessage();
         Check.isTrue(m.contains("java.lang.Object"), "names the class: " + m);
@@ -139,7 +140,7 @@ final class BadInputChecks {
         }
     }
 
-    static void stillUsable(Comm c) {
+    static void stillUsable(Intracomm c) {
         long[] sum = new long[1];
         c.allreduce(new long[] {c.rank() + 1}, sum, Op.SUM);
         Check.equal((long) c.size() * (c.size() + 1) / 2, sum[0], "allreduce after bad input");

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongBinaryOperator;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Op;
 import org.jpar.mpi.conformance.Values.Kind;
 import org.jpar.mpi.conformance.Values.Type;
@@ -13,8 +14,8 @@ final class CollectiveChecks {
     private CollectiveChecks() {
     }
 
-    static void register(Map<String, Consumer<Comm>> checks) {
-        checks.put("barrier", Comm::barrier);
+    static void register(Map<String, Consumer<Intracomm>> checks) {
+        checks.put("barrier", Intracomm::barrier);
         checks.put("bcast_every_type_nonzero_root", CollectiveChecks::bcast);
         checks.put("reduce_allreduce_every_op_and_type", CollectiveChecks::reductions);
         checks.put("gather_allgather_every_type", CollectiveChecks::gathers);
@@ -22,11 +23,11 @@ final class CollectiveChecks {
         checks.put("v_variants_uneven_counts", CollectiveChecks::vVariants);
     }
 
-    private static int lastRank(Comm c) {
+    private static int lastRank(Intracomm c) {
         return c.size() - 1;
     }
 
-    static void bcast(Comm c) {
+    static void bcast(Intracomm c) {
         int root = lastRank(c);
         for (Type type : Type.values()) {
             for (Kind kind : Kind.values()) {
@@ -39,7 +40,7 @@ final class CollectiveChecks {
     }
 
     /** Rank r contributes element i = (r + i) % 5 + 1, small enough for every type and op. */
-    static void reductions(Comm c) {
+    static void reductions(Intracomm c) {
         int n = 6;
         int root = lastRank(c);
         for (Type type : Type.values()) {
@@ -90,7 +91,7 @@ final class CollectiveChecks {
         return acc;
     }
 
-    static void gathers(Comm c) {
+    static void gathers(Intracomm c) {
         int root = lastRank(c);
         int n = 3;
         for (Type type : Type.values()) {
@@ -110,7 +111,7 @@ final class CollectiveChecks {
         }
     }
 
-    static void scatters(Comm c) {
+    static void scatters(Intracomm c) {
         int root = lastRank(c);
         int n = 2;
         int size = c.size();
@@ -131,7 +132,7 @@ final class CollectiveChecks {
     }
 
     /** Rank r owns r + 1 elements: the total never divides evenly for size > 1. */
-    static void vVariants(Comm c) {
+    static void vVariants(Intracomm c) {
         int size = c.size();
         int[] counts = new int[size];
         int[] gapped = new int[size];
@@ -149,7 +150,7 @@ final class CollectiveChecks {
         }
     }
 
-    private static void vVariants(Comm c, Type type, Kind kind, int[] counts, int[] gapped,
+    private static void vVariants(Intracomm c, Type type, Kind kind, int[] counts, int[] gapped,
                                   int total, int span) {
         int size = c.size();
         int root = lastRank(c);

@@ -3,6 +3,7 @@ package org.jpar.mpi.conformance;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Op;
 
 /** Communicator management: dup, split with colours and keys, free. */
@@ -10,13 +11,13 @@ final class CommChecks {
     private CommChecks() {
     }
 
-    static void register(Map<String, Consumer<Comm>> checks) {
+    static void register(Map<String, Consumer<Intracomm>> checks) {
         checks.put("rank_and_size", CommChecks::rankAndSize);
         checks.put("dup_is_a_separate_context", CommChecks::dup);
         checks.put("split_colours_and_keys", CommChecks::split);
     }
 
-    static void rankAndSize(Comm c) {
+    static void rankAndSize(Intracomm c) {
         int[] ranks = new int[c.size()];
         c.allgather(new int[] {c.rank()}, ranks);
         for (int r = 0; r < c.size(); r++) {
@@ -25,8 +26,8 @@ final class CommChecks {
         Check.isTrue(c.tagUpperBound() >= 32767, "tag upper bound at least 32767");
     }
 
-    static void dup(Comm c) {
-        Comm copy = c.dup();
+    static void dup(Intracomm c) {
+        Intracomm copy = c.dup();
         Check.equal(c.rank(), copy.rank(), "dup rank");
         Check.equal(c.size(), copy.size(), "dup size");
         int next = (c.rank() + 1) % c.size();
@@ -44,8 +45,8 @@ final class CommChecks {
     }
 
     /** Even and odd ranks split, each part ordered by descending world rank. */
-    static void split(Comm c) {
-        Comm part = c.split(c.rank() % 2, -c.rank());
+    static void split(Intracomm c) {
+        Intracomm part = c.split(c.rank() % 2, -c.rank());
         int members = (c.size() + 1 - c.rank() % 2) / 2;
         Check.equal(members, part.size(), "part size");
         int higher = 0;

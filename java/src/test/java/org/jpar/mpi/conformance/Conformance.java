@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 
 /**
@@ -18,8 +19,8 @@ public final class Conformance {
     }
 
     /** The checks, by name, in the order they run. */
-    public static Map<String, Consumer<Comm>> checks() {
-        Map<String, Consumer<Comm>> all = new LinkedHashMap<>();
+    public static Map<String, Consumer<Intracomm>> checks() {
+        Map<String, Consumer<Intracomm>> all = new LinkedHashMap<>();
         PointToPointChecks.register(all);
         CollectiveChecks.register(all);
         ObjectChecks.register(all);
@@ -31,11 +32,11 @@ public final class Conformance {
     /** Runs the checks named in {@code args}, or all. */
     public static void main(String[] args) throws Exception {
         Mpi.run(args, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             System.out.println("BACKEND " + mpi.backend() + " binding=" + mpi.binding() + " rank="
                 + world.rank() + " size=" + world.size() + " java=" + Runtime.version().feature());
             List<String> failed = new ArrayList<>();
-            for (Map.Entry<String, Consumer<Comm>> check : checks().entrySet()) {
+            for (Map.Entry<String, Consumer<Intracomm>> check : checks().entrySet()) {
                 if (args.length > 0 && !List.of(args).contains(check.getKey())) {
                     continue;
                 }

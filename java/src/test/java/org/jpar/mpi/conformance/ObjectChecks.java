@@ -6,18 +6,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 
 /** Object messages: point to point and every object collective, with non-zero roots. */
 final class ObjectChecks {
     private ObjectChecks() {
     }
 
-    static void register(Map<String, Consumer<Comm>> checks) {
+    static void register(Map<String, Consumer<Intracomm>> checks) {
         checks.put("objects_point_to_point", ObjectChecks::pointToPoint);
         checks.put("objects_collectives", ObjectChecks::collectives);
     }
 
-    static void pointToPoint(Comm c) {
+    static void pointToPoint(Intracomm c) {
         int next = (c.rank() + 1) % c.size();
         int previous = (c.rank() - 1 + c.size()) % c.size();
         Map<String, Object> value = new TreeMap<>();
@@ -38,7 +39,7 @@ final class ObjectChecks {
         }
     }
 
-    static void collectives(Comm c) {
+    static void collectives(Intracomm c) {
         int root = c.size() - 1;
         String fromRoot = c.bcastObject(c.rank() == root ? "hello from " + root : null, root);
         Check.equal("hello from " + root, fromRoot, "bcastObject");

@@ -7,6 +7,7 @@ import java.nio.IntBuffer;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.MpiException;
 import org.jpar.mpi.Request;
 import org.jpar.mpi.Status;
@@ -21,7 +22,7 @@ final class PointToPointChecks {
     private PointToPointChecks() {
     }
 
-    static void register(Map<String, Consumer<Comm>> checks) {
+    static void register(Map<String, Consumer<Intracomm>> checks) {
         checks.put("ring_every_type_and_kind", PointToPointChecks::ringEveryTypeAndKind);
         checks.put("position_to_limit_convention", PointToPointChecks::positionToLimit);
         checks.put("sendrecv_ring", PointToPointChecks::sendrecvRing);
@@ -35,18 +36,46 @@ final class PointToPointChecks {
         checks.put("waitany_and_test", PointToPointChecks::waitAnyAndTest);
         checks.put("zero_copy_receive_into_slice", PointToPointChecks::zeroCopy);
         checks.put("proc_null", PointToPointChecks::procNull);
+        checks.put("ssend_every_kind_completes_only_once_received", PointToPointChecks::ssend);
     }
 
-    private static int next(Comm c) {
+    private static int next(Intracomm c) {
         return (c.rank() + 1) % c.size();
     }
 
-    private static int previous(Comm c) {
+    private static int previous(Intracomm c) {
         return (c.rank() - 1 + c.size()) % c.size();
     }
 
+    /**
+     * Even rank 2k synchronously sends to 2k+1 (a lone last rank to PROC_NULL), then sends a
+     * second message. The receiver first sees the ssend's envelope with probe, then checks that
+     * the second message has not come: the sender is still inside ssend, since no receive has
+     * taken its message (a buffered ssend would let the second one through). Values travel
+     * for every buffer kind.
+     */
+    static void ssend(Intracomm c) {
+        int partner = c.rank() % 2 == 0 ? c.rank() + 1 : c.rank() - 1;
+        for (Kind kind : Kind.values()) {
+            if (partner >= c.size()) {
+                c.ssend(Values.filled(Type.INT, kind, 3, i -> i), Comm.PROC_NULL, 1);
+            } else if (c.rank() % 2 == 0) {
+                c.ssend(Values.filled(Type.INT, kind, 3, i -> c.rank() * 10 + i), partner, 1);
+                c.send(new int[] {7}, partner, 2);
+            } else {
+                c.probe(partner, 1);
+                Check.isTrue(c.iprobe(partner, 2).isEmpty(),
+                    kind + ": ssend returned before its message was received");
+                Object in = Values.make(Type.INT, kind, 3);
+                Check.equal(3, c.recv(in, partner, 1).count(), kind + " count");
+                Check.elements(in, 0, 3, i -> partner * 10 + i, kind + " values");
+                c.recv(new int[1], partner, 2);
+            }
+        }
+    }
+
     /** Each rank sends to the next one in a ring, with isend so one rank can talk to itself. */
-    static void ringEveryTypeAndKind(Comm c) {
+    static void ringEveryTypeAndKind(Intracomm c) {
         for (Type type : Type.values()) {
             for (Kind sendKind : Kind.values()) {
                 Kind recvKind = Kind.values()[(sendKind.ordinal() + 1) % 3];
@@ -66,7 +95,7 @@ final class PointToPointChecks {
         }
     }
 
-    static void positionToLimit(Comm c) {
+    static void positionToLimit(Intracomm c) {
         for (Kind kind : new Kind[] {Kind.DIRECT, Kind.HEAP}) {
             DoubleBuffer out = (DoubleBuffer) Values.filled(Type.DOUBLE, kind, 10, i -> i);
             out.position(2).limit(5);
@@ -85,7 +114,7 @@ final class PointToPointChecks {
         }
     }
 
-    static void sendrecvRing(Comm c) {
+    static void sendrecvRing(Intracomm c) {
         for (Type type : Type.values()) {
             for (Kind kind : Kind.values()) {
                 Object out = Values.filled(type, kind, 2, i -> c.rank() * 2 + i);
@@ -98,7 +127,7 @@ final class PointToPointChecks {
         }
     }
 
-    static void anySource(Comm c) {
+    static void anySource(Intracomm c) {
         if (c.rank() != 0) {
             c.send(new int[] {c.rank()}, 0, 100 + c.rank());
             return;
@@ -115,7 +144,7 @@ final class PointToPointChecks {
     }
 
     /** Messages between one pair, with one tag, arrive in the order they were sent. */
-    static void pairwiseOrder(Comm c) {
+    static void pairwiseOrder(Intracomm c) {
         int count = 200;
         Request[] sends = new Request[count];
         for (int i = 0; i < count; i++) {
@@ -129,7 +158,7 @@ final class PointToPointChecks {
         Request.waitAll(sends);
     }
 
-    static void truncation(Comm c) {
+    static void truncation(Intracomm c) {
         Request big = c.isend(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, next(c), 9);
         Request after = c.isend(new int[] {42, 43}, next(c), 9);
         MpiException e = Check.raises(MpiException.class,
@@ -144,7 +173,7 @@ final class PointToPointChecks {
         after.waitFor();
     }
 
-    static void sizes(Comm c) {
+    static void sizes(Intracomm c) {
         for (int bytes : new int[] {0, 1, 64 * 1024, 16 * 1024 * 1024}) {
             ByteBuffer out = ByteBuffer.allocateDirect(bytes);
             for (int i = 0; i < bytes; i++) {
@@ -163,7 +192,7 @@ final class PointToPointChecks {
         }
     }
 
-    static void selfIsend(Comm c) {
+    static void selfIsend(Intracomm c) {
         for (Kind kind : Kind.values()) {
             Object out = Values.filled(Type.LONG, kind, 5, i -> 100 + i);
             Object in = Values.make(Type.LONG, kind, 5);
@@ -174,7 +203,7 @@ final class PointToPointChecks {
         }
     }
 
-    static void probe(Comm c) {
+    static void probe(Intracomm c) {
         Request r = c.isend(new double[17], next(c), 12);
         Status probed = c.probe(previous(c), 12);
         Check.equal(17 * 8, probed.bytes(), "probe bytes");
@@ -187,7 +216,7 @@ final class PointToPointChecks {
     }
 
     /** Pending requests hold their buffers: nothing else references them during the GCs. */
-    static void requestsSurviveGc(Comm c) {
+    static void requestsSurviveGc(Intracomm c) {
         int n = 1 << 16;
         Request[] recvs = new Request[3];
         recvs[0] = c.irecv(ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder())
@@ -214,7 +243,7 @@ final class PointToPointChecks {
         Check.isTrue(recvs[0].isComplete(), "complete");
     }
 
-    static void waitAnyAndTest(Comm c) {
+    static void waitAnyAndTest(Intracomm c) {
         IntBuffer a = IntBuffer.allocate(1);
         int[] b = new int[1];
         Request ra = c.irecv(a, previous(c), 16);
@@ -234,7 +263,7 @@ final class PointToPointChecks {
     }
 
     /** A receive into a slice lands in the very memory of the parent buffer. */
-    static void zeroCopy(Comm c) {
+    static void zeroCopy(Intracomm c) {
         ByteBuffer parent = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
         DoubleBuffer slice = parent.position(16).slice().order(ByteOrder.nativeOrder())
             .asDoubleBuffer().limit(3);
@@ -246,7 +275,7 @@ final class PointToPointChecks {
         Check.equal(0.0, parent.getDouble(8), "bytes before the slice untouched");
     }
 
-    static void procNull(Comm c) {
+    static void procNull(Intracomm c) {
         c.send(new int[3], Comm.PROC_NULL, 1);
         Status st = c.recv(new int[3], Comm.PROC_NULL, 1);
         Check.equal(0, st.count(), "PROC_NULL receives nothing");

@@ -1,6 +1,7 @@
 package org.jpar.mpi.programs;
 
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 
 /** Every call after close is an IllegalStateException; close is idempotent; no second init. */
@@ -10,8 +11,8 @@ public final class AfterClose {
 
     public static void main(String[] args) {
         Mpi mpi = Mpi.init(args);
-        Comm world = mpi.world();
-        Comm dup = world.dup();
+        Intracomm world = mpi.world();
+        Intracomm dup = world.dup();
         mpi.close();
         mpi.close();
         expect(() -> world.send(new int[1], 0, 0), "send");

@@ -1,6 +1,7 @@
 package org.jpar.mpi.programs;
 
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 
 /**
@@ -14,7 +15,7 @@ public final class MissingClass {
     public static void main(String[] args) throws Exception {
         String className = args[0];
         Mpi.run(args, mpi -> {
-            Comm world = mpi.world();
+            Intracomm world = mpi.world();
             if (world.rank() == 0) {
                 Object value = Class.forName(className).getConstructor().newInstance();
                 world.sendObject(value, 1, 3);

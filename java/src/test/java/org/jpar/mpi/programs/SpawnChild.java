@@ -1,6 +1,7 @@
 package org.jpar.mpi.programs;
 
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intercomm;
 import org.jpar.mpi.Mpi;
 
 /** Started by SpawnParent: answers through its parent intercommunicator. */
@@ -10,7 +11,7 @@ public final class SpawnChild {
 
     public static void main(String[] args) throws Exception {
         Mpi.run(args, mpi -> {
-            Comm parent = mpi.parent().orElseThrow();
+            Intercomm parent = mpi.parent().orElseThrow();
             int[] value = new int[1];
             parent.recv(value, 0, 1);
             parent.send(new int[] {value[0] * 10 + mpi.world().rank()}, 0, 2);

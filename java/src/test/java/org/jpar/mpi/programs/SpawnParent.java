@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intercomm;
 import org.jpar.mpi.Mpi;
 
 /** Spawns two SpawnChild JVMs and talks to them through the intercommunicator. */
@@ -15,10 +16,10 @@ public final class SpawnParent {
         Mpi.run(args, mpi -> {
             System.out.println("parent has no parent: " + mpi.parent().isEmpty());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Comm children = mpi.self().spawn(java, List.of("-cp",
+            Intercomm children = mpi.self().spawn(java, List.of("-cp",
                 System.getProperty("java.class.path"), SpawnChild.class.getName()), 2,
                 Map.of("map_by", ":OVERSUBSCRIBE"), 0);
-            System.out.println("inter " + children.isInter() + " remoteSize "
+            System.out.println("remoteSize "
                 + children.remoteSize() + " localSize " + children.size());
             for (int child = 0; child < 2; child++) {
                 children.send(new int[] {child + 100}, child, 1);
@@ -29,11 +30,6 @@ public final class SpawnParent {
                 System.out.println("child " + child + " replied " + reply[0]);
             }
             System.out.println("object from child 1: " + children.recvObject(1, 3));
-            try {
-                children.barrier();
-            } catch (UnsupportedOperationException e) {
-                System.out.println("collective refused: " + e.getMessage());
-            }
             try {
                 children.send(new int[1], 2, 1);
             } catch (IllegalArgumentException e) {

@@ -1,0 +1,41 @@
+package org.jpar.mpi;
+
+/**
+ * A communicator between two groups of ranks (MPI's intercommunicator), such as the one
+ * {@link Intracomm#spawn} returns and {@link Mpi#parent()} finds: point-to-point calls name the
+ * ranks of the other group.
+ */
+public final class Intercomm extends Comm {
+    private final int remoteSize;
+
+    Intercomm(Mpi mpi, long handle) {
+        super(mpi, handle, false);
+        Scratch s = Scratch.get();
+        check(abi.jpar_comm_remote_size(handle, s.outAddress + Scratch.INT), "remoteSize");
+        this.remoteSize = s.out.getInt(Scratch.INT);
+    }
+
+    /** The size of the other group, whose ranks point-to-point calls name. */
+    public int remoteSize() {
+        return remoteSize;
+    }
+
+    @Override
+    int peers() {
+        return remoteSize;
+    }
+
+    /**
+     * Ends the connection (MPI_Comm_disconnect, collective over both groups), waiting for its
+     * pending messages; later calls on it throw {@link IllegalStateException}. Idempotent.
+     */
+    public void disconnect() {
+        release("disconnect", true);
+    }
+
+    @Override
+    public String toString() {
+        return "Intercomm[rank=" + rank + ", size=" + size + ", remoteSize=" + remoteSize
+            + (handle == 0L ? ", freed" : "") + "]";
+    }
+}
