@@ -3,9 +3,6 @@ package org.jpar.mpi;
 import org.jpar.internal.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import mpi.Datatype;
 import mpi.Intracomm;
 import mpi.MPI;
@@ -20,18 +17,21 @@ import mpi.Status;
  * MPI without a copy; handles index mpi.jar's objects. Built only when mpi.jar is present (the
  * Maven profile {@code openmpi}).
  */
-final class OpenMpiAbi implements WithoutDynamicProcesses {
+final class OpenMpiAbi extends JavaAbi {
     private static final long WORLD = 1;
     private static final long SELF = 2;
     /** mpi.jar reports an error's text and class only on its exception: kept for the ABI's queries. */
     private static final ThreadLocal<MPIException> LAST_ERROR = new ThreadLocal<>();
 
-    private final Map<Long, Intracomm> comms = new ConcurrentHashMap<>();
-    private final Map<Long, Request> requests = new ConcurrentHashMap<>();
-    private final Map<Long, Message> messages = new ConcurrentHashMap<>();
-    private final AtomicLong nextHandle = new AtomicLong(3);
+    private final Handles<Intracomm> comms = new Handles<>();
+    private final Handles<Request> requests = new Handles<>();
+    private final Handles<Message> messages = new Handles<>();
     /** Something valid to pass where mpi.jar wants a buffer that MPI will not touch. */
     private final ByteBuffer unused = ByteBuffer.allocateDirect(8);
+
+    OpenMpiAbi() {
+        super(SELF + 1);
+    }
 
     @FunctionalInterface
     private interface Call {
@@ -45,7 +45,7 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
             return 0;
         } catch (MPIException e) {
             LAST_ERROR.set(e);
-            return e.getErrorCode() != 0 ? e.getErrorCode() : 16;
+            return e.getErrorCode() != 0 ? e.getErrorCode() : ERR_OTHER;
         }
     }
 
@@ -110,20 +110,9 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
         return handle == WORLD ? MPI.COMM_WORLD : handle == SELF ? MPI.COMM_SELF : comms.get(handle);
     }
 
-    private static int[] ints(long address, int n) {
-        int[] values = new int[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = Memory.getInt(address + 4L * i);
-        }
-        return values;
-    }
-
+    /** The bytes the v-variant layout {@code counts}, {@code displs} spans. */
     private static long extent(int[] counts, int[] displs, int type) {
-        long end = 0;
-        for (int i = 0; i < counts.length; i++) {
-            end = Math.max(end, (long) displs[i] + counts[i]);
-        }
-        return end * ElementType.of(type).bytes;
+        return (long) CollectiveArgs.extent(counts, displs) * ElementType.of(type).bytes;
     }
 
     // ------------------------------------------------------------------------------ lifecycle
@@ -175,15 +164,14 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
 
     @Override
     public int jpar_processor_name(long name, long length) {
-        return call(() -> writeText(MPI.getProcessorName(), name, length));
+        return call(() -> writeText(MPI.getProcessorName(), name, length, 256));
     }
 
     @Override
     public int jpar_error_string(int code, long text, long length) {
         MPIException last = LAST_ERROR.get();
-        writeText(last != null && last.getErrorCode() == code ? last.getMessage()
-            : "MPI error " + code, text, length);
-        return 0;
+        return writeText(last != null && last.getErrorCode() == code ? last.getMessage()
+            : "MPI error " + code, text, length, 256);
     }
 
     @Override
@@ -197,10 +185,6 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
     @Override
     public int jpar_max_error_string() {
         return 256;
-    }
-
-    private static void writeText(String s, long text, long length) {
-        Memory.putInt(length, Memory.putText(text, s, 256));
     }
 
     // -------------------------------------------------------------------------- communicators
@@ -242,9 +226,7 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
         if (c == null || c.isNull()) {
             return 0L;
         }
-        long handle = nextHandle.getAndIncrement();
-        comms.put(handle, c);
-        return handle;
+        return comms.add(c);
     }
 
     @Override
@@ -261,11 +243,10 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
     @Override
     public int jpar_comm_free(long comm) {
         return call(() -> {
-            Intracomm c = comms.remove(Memory.getLong(comm));
+            Intracomm c = comms.takeAt(comm);
             if (c != null) {
                 c.free();
             }
-            Memory.putLong(comm, 0L);
         });
     }
 
@@ -326,9 +307,7 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
         return call(() -> {
             Message m = new Message();
             Status st = m.mProbe(rank(source), tag(tag), comm(comm));
-            long handle = nextHandle.getAndIncrement();
-            messages.put(handle, m);
-            Memory.putLong(message, handle);
+            Memory.putLong(message, messages.add(m));
             writeStatus(st, status);
         });
     }
@@ -336,37 +315,29 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
     @Override
     public int jpar_mrecv(long buf, int count, int type, long message, long status) {
         return call(() -> {
-            Message m = messages.remove(Memory.getLong(message));
-            Memory.putLong(message, 0L);
+            Message m = messages.takeAt(message);
             writeStatus(m.mRecv(view(buf, bytes(count, type)), count, type(type)), status);
         });
-    }
-
-    private long register(Request r) {
-        long handle = nextHandle.getAndIncrement();
-        requests.put(handle, r);
-        return handle;
     }
 
     @Override
     public int jpar_isend(long buf, int count, int type, int dest, int tag, long comm,
                           long request) {
-        return call(() -> Memory.putLong(request, register(comm(comm).iSend(
+        return call(() -> Memory.putLong(request, requests.add(comm(comm).iSend(
             view(buf, bytes(count, type)), count, type(type), rank(dest), tag))));
     }
 
     @Override
     public int jpar_irecv(long buf, int count, int type, int source, int tag, long comm,
                           long request) {
-        return call(() -> Memory.putLong(request, register(comm(comm).iRecv(
+        return call(() -> Memory.putLong(request, requests.add(comm(comm).iRecv(
             view(buf, bytes(count, type)), count, type(type), rank(source), tag(tag)))));
     }
 
     @Override
     public int jpar_wait(long request, long status) {
         return call(() -> {
-            Request r = requests.remove(Memory.getLong(request));
-            Memory.putLong(request, 0L);
+            Request r = requests.takeAt(request);
             writeStatus(r.waitStatus(), status);
         });
     }
@@ -374,12 +345,10 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
     @Override
     public int jpar_test(long request, long flag, long status) {
         return call(() -> {
-            long handle = Memory.getLong(request);
-            Status st = requests.get(handle).testStatus();
+            Status st = requests.at(request).testStatus();
             Memory.putInt(flag, st != null ? 1 : 0);
             if (st != null) {
-                requests.remove(handle);
-                Memory.putLong(request, 0L);
+                requests.takeAt(request);
                 writeStatus(st, status);
             }
         });
@@ -390,8 +359,7 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
         return call(() -> {
             Request[] all = new Request[count];
             for (int i = 0; i < count; i++) {
-                all[i] = requests.remove(Memory.getLong(requestArray + 8L * i));
-                Memory.putLong(requestArray + 8L * i, 0L);
+                all[i] = requests.takeAt(requestArray + 8L * i);
             }
             Status[] done = Request.waitAllStatus(all);
             for (int i = 0; i < count; i++) {
@@ -405,7 +373,7 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
         return call(() -> {
             Request[] all = new Request[count];
             for (int i = 0; i < count; i++) {
-                all[i] = requests.get(Memory.getLong(requestArray + 8L * i));
+                all[i] = requests.at(requestArray + 8L * i);
             }
             Status st = Request.waitAnyStatus(all);
             int i = st.getIndex();
@@ -413,8 +381,7 @@ final class OpenMpiAbi implements WithoutDynamicProcesses {
                 Memory.putInt(index, Comm.UNDEFINED);
                 return;
             }
-            requests.remove(Memory.getLong(requestArray + 8L * i));
-            Memory.putLong(requestArray + 8L * i, 0L);
+            requests.takeAt(requestArray + 8L * i);
             Memory.putInt(index, i);
             writeStatus(st, status);
         });

@@ -1,0 +1,94 @@
+package org.jpar.mpi;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jpar.internal.Memory;
+
+/**
+ * The plumbing that every backend implementing {@link MpiAbi} in Java (local, openmpi) shares,
+ * so that each is only its own MPI: handle tables for the objects it hands out, the text,
+ * status and int-array out-parameters of jpar.h, and the dynamic-process calls, which neither
+ * has (no process has a parent, so no intercommunicator exists; {@link Intracomm#spawn}
+ * refuses these backends before calling).
+ */
+abstract class JavaAbi implements MpiAbi {
+    /** MPI_ERR_OTHER. */
+    static final int ERR_OTHER = 16;
+
+    /**
+     * Objects behind the {@code int64_t} handles a backend gives out; 0 is the null handle.
+     * Handles of every table of one backend are distinct.
+     */
+    final class Handles<T> {
+        private final Map<Long, T> objects = new ConcurrentHashMap<>();
+
+        /** A new handle for {@code object}. */
+        long add(T object) {
+            long handle = nextHandle.getAndIncrement();
+            objects.put(handle, object);
+            return handle;
+        }
+
+        /** The object behind {@code handle}, or null. */
+        T get(long handle) {
+            return objects.get(handle);
+        }
+
+        /** The object whose handle is stored at {@code address}, or null. */
+        T at(long address) {
+            return objects.get(Memory.getLong(address));
+        }
+
+        /** Removes the object whose handle is at {@code address} and stores the null handle. */
+        T takeAt(long address) {
+            T object = objects.remove(Memory.getLong(address));
+            Memory.putLong(address, 0L);
+            return object;
+        }
+    }
+
+    private final AtomicLong nextHandle;
+
+    /** {@code firstHandle}: where this backend's handles start (below it, its own constants). */
+    JavaAbi(long firstHandle) {
+        this.nextHandle = new AtomicLong(firstHandle);
+    }
+
+    /** Writes {@code s} (at most {@code max} bytes, UTF-8) at {@code text}, its length at {@code length}. */
+    static int writeText(String s, long text, long length, int max) {
+        Memory.putInt(length, Memory.putText(text, s, max));
+        return 0;
+    }
+
+    /** The {@code n} int32_t at {@code address}. */
+    static int[] ints(long address, int n) {
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Memory.getInt(address + 4L * i);
+        }
+        return values;
+    }
+
+    @Override
+    public int jpar_comm_remote_size(long comm, long size) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_comm_disconnect(long comm) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_comm_get_parent(long parent) {
+        Memory.putLong(parent, 0L);
+        return 0;
+    }
+
+    @Override
+    public int jpar_comm_spawn(long command, long argv, int maxprocs, long info, int root,
+                               long comm, long intercomm, long errcodes) {
+        return ERR_OTHER;
+    }
+}
