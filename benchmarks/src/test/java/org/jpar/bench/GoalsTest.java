@@ -1,16 +1,13 @@
 package org.jpar.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class GoalsTest {
     private final Map<String, Map<String, Map<Double, Double>>> rows = new TreeMap<>();
@@ -20,111 +17,82 @@ class GoalsTest {
             .put(size, seconds);
     }
 
-    private Goals.Verdict verdict(String goalStart) {
-        List<Goals.Verdict> all = Goals.check(new Results(rows));
-        return all.stream().filter(v -> v.goal().startsWith(goalStart)).findFirst().orElseThrow();
+    private Goals.Verdict verdict(String name) throws Exception {
+        Goals.Goal goal = Goals.load().stream().filter(g -> g.name().equals(name)).findFirst()
+            .orElseThrow();
+        return Goals.check(goal, new Results(rows), "jpar-ffm");
     }
 
     @Test
-    void latencyWithinItsLimitIsMet() {
-        put("pingpong", "c", 8, 1.0e-6);
-        put("pingpong", "jpar-ffm-direct", 8, 1.1e-6);
-        Goals.Verdict v = verdict("8 B one-way at most");
-        assertEquals(Goals.MET, v.outcome());
-        assertTrue(v.measured().startsWith("1.10\u00d7 C"), v.measured());
+    void theJarCarriesEveryGoalOfGoalsTsv() throws Exception {
+        List<Goals.Goal> goals = Goals.load();
+        assertEquals(9, goals.size());
+        Goals.Goal first = goals.get(0);
+        assertEquals("8 B one-way", first.name());
+        assertEquals(List.of("{jpar}-single-direct", "{jpar}-direct"), first.paths());
+        assertEquals(8.0, first.size());
+        assertEquals(1.15, first.limit());
     }
 
     @Test
-    void missedLatencyIsSplitIntoThreadLevelCallsAndTheRest() {
-        put("pingpong", "c", 8, 1.0e-6);
-        put("pingpong", "c-multiple", 8, 1.2e-6);
-        put("pingpong", "jpar-ffm-direct", 8, 1.5e-6);
-        put("callsend", "c", 0, 10e-9);
-        put("callsend", "jpar-ffm-direct", 0, 40e-9);
-        put("callrecv", "c", 0, 15e-9);
-        put("callrecv", "jpar-ffm-direct", 0, 65e-9);
-        Goals.Verdict v = verdict("8 B one-way at most");
+    void aTimeGoalIsMetUpToItsLimitAndMissedBeyond() throws Exception {
+        put("pingpong", "c", 1024, 1.0e-6);
+        put("pingpong", "jpar-ffm-direct", 1024, 1.1e-6);
+        Goals.Verdict met = verdict("1 KiB one-way");
+        assertEquals(Goals.MET, met.outcome());
+        assertEquals(1.1, met.ratio(), 1e-9);
+        put("pingpong", "jpar-ffm-direct", 1024, 1.2e-6);
+        assertEquals(Goals.MISSED, verdict("1 KiB one-way").outcome());
+    }
+
+    @Test
+    void aSpeedGoalComparesTheBaselinesTimeWithThePaths() throws Exception {
+        put("pingpong", "c", 1 << 20, 50e-6);
+        put("pingpong", "jpar-ffm-direct", 1 << 20, 52e-6);
+        Goals.Verdict v = verdict("bandwidth at 1 MiB");
+        assertEquals(50.0 / 52.0, v.ratio(), 1e-9);
         assertEquals(Goals.MISSED, v.outcome());
-        assertTrue(v.measured().contains("1.25\u00d7 c-multiple"), v.measured());
-        assertTrue(v.why().startsWith("500 ns above C: 200 ns is Open MPI at MPI_THREAD_MULTIPLE"),
-            v.why());
-        assertTrue(v.why().contains("80 ns jpar's send and receive"), v.why());
-        assertTrue(v.why().contains("220 ns neither"), v.why());
-    }
-
-    @Test
-    void smallMessagesAreJudgedAtCsThreadLevelWhenTheRunHasIt() {
-        put("pingpong", "c", 8, 1.0e-6);
-        put("pingpong", "c-multiple", 8, 1.2e-6);
-        put("pingpong", "jpar-ffm-direct", 8, 1.5e-6);
-        put("pingpong", "jpar-ffm-single-direct", 8, 1.1e-6);
-        Goals.Verdict v = verdict("8 B one-way at most");
-        assertEquals(Goals.MET, v.outcome());
-        assertTrue(v.measured().startsWith("1.10\u00d7 C (1.100 \u00b5s against 1.000 \u00b5s) at "
-            + "MPI_THREAD_SINGLE, as C; at jpar's default MULTIPLE 1.50\u00d7 C"), v.measured());
-
-        put("pingpong", "jpar-ffm-single-direct", 8, 1.3e-6);
-        v = verdict("8 B one-way at most");
-        assertEquals(Goals.MISSED, v.outcome());
-        // Same level as C: none of the gap is the thread level's.
-        assertTrue(v.why().startsWith("300 ns above C, "), v.why());
-        assertTrue(v.why().contains("300 ns neither"), v.why());
-    }
-
-    @Test
-    void bandwidthIsCsTimeOverJparsTime() {
-        put("pingpong", "c", 1 << 20, 100e-6);
-        put("pingpong", "jpar-ffm-direct", 1 << 20, 102e-6);
-        put("pingpong", "c", 4 << 20, 400e-6);
-        put("pingpong", "jpar-ffm-direct", 4 << 20, 440e-6);
-        put("pingpong", "c-end", 4 << 20, 430e-6);
+        put("pingpong", "jpar-ffm-direct", 1 << 20, 51e-6);
         assertEquals(Goals.MET, verdict("bandwidth at 1 MiB").outcome());
-        Goals.Verdict big = verdict("bandwidth at 4 MiB");
-        assertEquals(Goals.MISSED, big.outcome());
-        assertTrue(big.measured().startsWith("0.91\u00d7 C"), big.measured());
-        assertTrue(big.why().contains("430.000 \u00b5s at its end"), big.why());
-        assertFalse(big.why().contains("Open MPI's bindings"), big.why());
-
-        put("pingpong", "mpijar-direct", 4 << 20, 404e-6);
-        assertTrue(verdict("bandwidth at 4 MiB").why().contains(
-            "Open MPI's bindings on the same aligned buffers: 404.000 \u00b5s, 1.01\u00d7 C's time"),
-            verdict("bandwidth at 4 MiB").why());
     }
 
     @Test
-    void aPathTheRunLackedIsNotMeasured() {
-        put("pingpong", "jpar-ffm-direct", 8, 1.1e-6);
-        assertEquals(Goals.NOT_MEASURED, verdict("8 B one-way below").outcome());
-        assertEquals(Goals.NOT_MEASURED, verdict("Allreduce of 1 double").outcome());
+    void theFirstAlternativeTheRunHasIsJudged() throws Exception {
+        put("pingpong", "c", 8, 1.0e-6);
+        put("pingpong", "jpar-ffm-direct", 8, 1.5e-6);
+        Goals.Verdict multiple = verdict("8 B one-way");
+        assertEquals("jpar-ffm-direct", multiple.path());
+        assertEquals(Goals.MISSED, multiple.outcome());
+        put("pingpong", "jpar-ffm-single-direct", 8, 1.1e-6);
+        Goals.Verdict single = verdict("8 B one-way");
+        assertEquals("jpar-ffm-single-direct", single.path());
+        assertEquals(Goals.MET, single.outcome());
     }
 
     @Test
-    void withoutFfmRowsTheJnaPathIsChecked() {
-        put("emptytask", "jpar-jna-pthreads", 0, 1.5e-6);
-        put("emptytask", "jpar-jna-ThreadPoolExecutor", 0, 12e-6);
-        Goals.Verdict v = verdict("pool round trip");
-        assertEquals(Goals.MISSED, v.outcome());
-        assertTrue(v.measured().startsWith("8.00\u00d7"), v.measured());
+    void aGoalWithoutBothMediansIsNotMeasured() throws Exception {
+        put("emptytask", "jpar-ffm-pthreads", 0, 1e-6);
+        Goals.Verdict v = verdict("pool round trip against ThreadPoolExecutor");
+        assertEquals(Goals.NOT_MEASURED, v.outcome());
+        put("emptytask", "jpar-ffm-ThreadPoolExecutor", 0, 20e-6);
+        assertEquals(Goals.MET, verdict("pool round trip against ThreadPoolExecutor").outcome());
     }
 
     @Test
-    void nativeSumComparesSpeeds() {
-        put("sum", "c", 1e8, 60e-3);
-        put("sum", "jpar-ffm-native-pool", 1e8, 64e-3);
-        put("sum", "c-end", 1e8, 50e-3);
-        Goals.Verdict v = verdict("native sum");
-        assertEquals(Goals.MET, v.outcome());
-        assertTrue(v.measured().startsWith("0.94\u00d7 C (64.0 ms against 60.0 ms)"), v.measured());
-        assertTrue(v.why().endsWith("60.0 ms at the start of the run and 50.0 ms at its end (c-end)"),
-            v.why());
+    void theMarkdownHasARowPerGoal() throws Exception {
+        put("pingpong", "c", 8, 1.0e-6);
+        put("pingpong", "jpar-ffm-single-direct", 8, 1.05e-6);
+        String md = Goals.markdown(Goals.load(), new Results(rows), "jpar-ffm");
+        assertTrue(md.contains("| 8 B one-way | `jpar-ffm-single-direct` | 1.050 \u00b5s | "
+            + "1.000 \u00b5s (`c`) | 1.05 | \u2264 1.15 (time) | met |"), md);
+        assertEquals(9, md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| goal"))
+            .count(), md);
     }
 
     @Test
-    void profileSummariesAreReadInNameOrderAndAreOptional(@TempDir Path dir) throws Exception {
-        assertEquals(List.of(), Goals.profileLines(dir.resolve("profile")));
-        Files.writeString(dir.resolve("jdk25-parts.txt"), "jdk25: Open MPI 67%\n");
-        Files.writeString(dir.resolve("jdk17-parts.txt"), "jdk17: Open MPI 52%\n");
-        Files.writeString(dir.resolve("jdk17-dso.txt"), "not a summary\n");
-        assertEquals(List.of("jdk17: Open MPI 52%", "jdk25: Open MPI 67%"), Goals.profileLines(dir));
+    void aMalformedRowIsRefusedWithTheRow() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Goals.parse("x\tpingpong\tc\t8\tc\tfaster\t1.0\n"));
+        assertTrue(e.getMessage().contains("faster"), e.getMessage());
     }
 }

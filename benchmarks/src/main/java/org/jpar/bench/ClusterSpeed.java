@@ -1,4 +1,4 @@
-package org.jpar.examples;
+package org.jpar.bench;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Random;
+import org.jpar.examples.DummyTasks;
 import org.jpar.cluster.AsyncResult;
 import org.jpar.cluster.Client;
 import org.jpar.cluster.Cluster;
@@ -95,7 +95,7 @@ public final class ClusterSpeed {
                 DummyTasks::dummyTask, delays);
             balanced.get();
             double ideal = delays.stream().mapToDouble(Double::doubleValue).sum() / n;
-            double greedy = greedyMakespan(delays, n);
+            double greedy = DummyTasks.greedyMakespan(delays, n);
             overIdeal[seed - 1] = balanced.wallSeconds() / ideal;
             greedyOverIdeal[seed - 1] = greedy / ideal;
             overGreedy[seed - 1] = balanced.wallSeconds() / greedy;
@@ -107,25 +107,6 @@ public final class ClusterSpeed {
             median(greedyOverIdeal));
         System.out.printf("%s makespan_balanced_over_greedy_schedule%s %.3f x%n", tag, what,
             median(overGreedy));
-    }
-
-    /**
-     * The makespan of the load-balanced view's policy with no overhead at all: each task, in
-     * submission order, goes to the engine that frees up first. What is left between this and
-     * the ideal is the policy's tail, not jpar's dispatch.
-     */
-    static double greedyMakespan(List<Double> delays, int engines) {
-        PriorityQueue<Double> freeAt = new PriorityQueue<>();
-        for (int e = 0; e < engines; e++) {
-            freeAt.add(0.0);
-        }
-        double end = 0;
-        for (double d : delays) {
-            double done = freeAt.poll() + d;
-            end = Math.max(end, done);
-            freeAt.add(done);
-        }
-        return end;
     }
 
     private static double median(double[] values) {
