@@ -18,7 +18,7 @@
  * The build generates jpar's Java bindings from this file (java/src/build, AbiGen), so it keeps
  * to what AbiGen maps: parameters are int32_t, int64_t, double, pointers or function-pointer
  * typedefs; results are int, int32_t, int64_t, double or void. A comment "jpar-java: PACKAGE
- * NAME" starts the functions bound as one Java interface; JPAR_NOWAIT marks a function that
+ * NAME [public]" starts the functions bound as one Java interface; JPAR_NOWAIT marks a function that
  * returns at once (never waits for a peer, a lock or a pool), which FFM may call as a critical
  * downcall.
  */
@@ -86,7 +86,7 @@ enum {
 /* Error codes of jpar's own, outside MPI's range: a bad type or op number. */
 #define JPAR_ERR_ARG (-22)
 
-/* jpar-java: org.jpar.mpi MpiAbi */
+/* jpar-java: org.jpar.mpi.binding MpiAbi public */
 
 /* Lifecycle. */
 int jpar_init(int32_t required, int32_t *provided);

@@ -11,10 +11,10 @@ import java.util.function.IntConsumer;
  * 5,000 calls, and every new path parameter deoptimizes what the last trial compiled (forks are
  * off, so the trials share one JVM). A trial therefore first makes enough calls for C2. A large
  * message's trial cannot afford them at its own size (20,000 calls of 4 MiB take 14 s), and with
- * too few, C2 compiled during its measured batches on the one core mpirun gives the rank: the first
- * 1 MiB trial of a JVM took 1-8 % longer than the same trial run again (2026-12-02). So it makes
- * them on messages of {@value #COMPILE_BYTES} bytes, the same code, in milliseconds, then a few at
- * its own size. Both ranks compute the same counts from the same parameters, so their calls stay
+ * too few, C2 compiles during its measured batches on the one core mpirun gives the rank (the
+ * first 1 MiB trial of a JVM takes 1-8 % longer than the same trial run again). So it makes them
+ * on messages of {@value #COMPILE_BYTES} bytes, the same code, in milliseconds, then a few at its
+ * own size. Both ranks compute the same counts from the same parameters, so their calls stay
  * matched.
  */
 final class JitWarmup {

@@ -1,6 +1,14 @@
 package org.jpar.mpi;
 
 import java.util.Optional;
+import org.jpar.mpi.binding.MpiAbi;
+import org.jpar.mpi.internal.Buffers;
+import org.jpar.mpi.internal.CollectiveArgs;
+import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.MessageBuffer;
+import org.jpar.mpi.internal.MpiErrors;
+import org.jpar.mpi.internal.ObjectMessages;
+import org.jpar.mpi.internal.Scratch;
 
 /**
  * A communicator: a group of ranks that exchange messages, as MPI_Comm. This class has what
@@ -206,7 +214,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      */
     public void sendObject(Object value, int dest, int tag) {
         checkPeer("sendObject", dest, tag, false);
-        ObjectMessages.send(this, value, dest, tag);
+        ObjectMessages.send(abi, handle, value, dest, tag);
     }
 
     /**
@@ -217,7 +225,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      */
     public <T> T recvObject(int source, int tag) {
         checkPeer("recvObject", source, tag, true);
-        return ObjectMessages.recv(this, source, tag);
+        return ObjectMessages.recv(abi, handle, source, tag);
     }
 
     // ------------------------------------------------------------------------------ lifecycle

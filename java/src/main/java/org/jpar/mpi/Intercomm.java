@@ -1,5 +1,7 @@
 package org.jpar.mpi;
 
+import org.jpar.mpi.internal.Scratch;
+
 /**
  * A communicator between two groups of ranks (MPI's intercommunicator), such as the one
  * {@link Intracomm#spawn} returns and {@link Mpi#parent()} finds: point-to-point calls name the

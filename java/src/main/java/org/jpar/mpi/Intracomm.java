@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import org.jpar.internal.Memory;
+import org.jpar.mpi.internal.BackendChoice;
+import org.jpar.mpi.internal.Buffers;
+import org.jpar.mpi.internal.CollectiveArgs;
+import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.MessageBuffer;
+import org.jpar.mpi.internal.ObjectMessages;
+import org.jpar.mpi.internal.Scratch;
 
 /**
  * A communicator within one group of ranks (MPI's intracommunicator), such as
@@ -64,7 +71,7 @@ public final class Intracomm extends Comm {
      */
     public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        CollectiveArgs.checkOp(op, t);
+        checkOp(op, t);
         checkRoot("reduce", root);
         int n = Buffers.count(sendbuf);
         boolean isRoot = rank == root;
@@ -86,7 +93,7 @@ public final class Intracomm extends Comm {
      */
     public void allreduce(Object sendbuf, Object recvbuf, Op op) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
-        CollectiveArgs.checkOp(op, t);
+        checkOp(op, t);
         checkOpen("allreduce");
         int n = Buffers.count(sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, n, "allreduce");
@@ -301,7 +308,7 @@ public final class Intracomm extends Comm {
      */
     public <T> T bcastObject(T value, int root) {
         checkRoot("bcastObject", root);
-        return ObjectMessages.bcast(this, value, root);
+        return ObjectMessages.bcast(abi, handle, rank, value, root);
     }
 
     /**
@@ -310,13 +317,13 @@ public final class Intracomm extends Comm {
      */
     public <T> List<T> gatherObject(T value, int root) {
         checkRoot("gatherObject", root);
-        return ObjectMessages.gather(this, value, root);
+        return ObjectMessages.gather(abi, handle, rank, size, value, root);
     }
 
     /** Collects every rank's value into a list in rank order on every rank. */
     public <T> List<T> allgatherObject(T value) {
         checkOpen("allgatherObject");
-        return ObjectMessages.allgather(this, value);
+        return ObjectMessages.allgather(abi, handle, rank, size, value);
     }
 
     /**
@@ -328,7 +335,7 @@ public final class Intracomm extends Comm {
      */
     public <T> T scatterObject(List<T> values, int root) {
         checkRoot("scatterObject", root);
-        return ObjectMessages.scatter(this, values, root);
+        return ObjectMessages.scatter(abi, handle, rank, size, values, root);
     }
 
     /**
@@ -438,6 +445,16 @@ public final class Intracomm extends Comm {
         bytes.write(0);
         byte[] all = bytes.toByteArray();
         return ByteBuffer.allocateDirect(all.length).put(all).flip();
+    }
+
+    private static void checkOp(Op op, ElementType t) {
+        if (op == null) {
+            throw new NullPointerException("op must not be null");
+        }
+        if (!op.supports(t)) {
+            throw new IllegalArgumentException("op " + op + " needs an integer element type: type="
+                + t.name().toLowerCase());
+        }
     }
 
     private void checkRoot(String call, int root) {

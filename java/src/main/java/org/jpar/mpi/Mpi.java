@@ -1,9 +1,16 @@
 package org.jpar.mpi;
 
 import java.nio.ByteBuffer;
-import org.jpar.internal.BindingChoice;
-import java.util.Optional;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jpar.internal.BindingChoice;
+import org.jpar.mpi.binding.MpiAbi;
+import org.jpar.mpi.internal.BackendChoice;
+import org.jpar.mpi.internal.JobAbort;
+import org.jpar.mpi.internal.MpiErrors;
+import org.jpar.mpi.internal.Scratch;
+import org.jpar.mpi.local.LocalAbi;
+import org.jpar.mpi.local.LocalWorld;
 
 /**
  * MPI's lifecycle: {@code init} once per process, {@code close} (MPI_Finalize) once at the end.
@@ -109,13 +116,13 @@ public final class Mpi implements AutoCloseable {
                 throw new IllegalStateException("MPI can be initialized only once per process: "
                     + (finalized ? "it was finalized" : "it is initialized") + " already");
             }
-            String backend = chooseBackend();
+            String backend = BackendChoice.choose();
             if (backend.equals(BackendChoice.LOCAL) && BackendChoice.localRanks() > 1) {
                 throw new IllegalStateException("jpar.ranks=" + BackendChoice.localRanks()
                     + " runs several ranks in this JVM: start them with Mpi.run or Mpi.local");
             }
             MpiAbi abi = backend.equals(BackendChoice.LOCAL)
-                ? new LocalAbi(new LocalWorld(1), 0) : loadProcessAbi(backend);
+                ? new LocalAbi(new LocalWorld(1), 0) : BackendChoice.processAbi(backend);
             Scratch s = Scratch.get();
             MpiErrors.check(abi, abi.jpar_initialized(s.outAddress + Scratch.INT), "init");
             if (s.out.getInt(Scratch.INT) != 0) {
@@ -125,37 +132,6 @@ public final class Mpi implements AutoCloseable {
             instance = mpi;
             mpi.installFailureHandling();
             return mpi;
-        }
-    }
-
-    private static String chooseBackend() {
-        String requested = BackendChoice.requested();
-        if (requested != null) {
-            return requested;
-        }
-        if (BackendChoice.launched(System.getenv())) {
-            return BackendChoice.NATIVE;
-        }
-        try {
-            MpiAbi.load();
-            return BackendChoice.NATIVE;
-        } catch (UnsatisfiedLinkError e) {
-            return BackendChoice.LOCAL;
-        }
-    }
-
-    private static MpiAbi loadProcessAbi(String backend) {
-        if (backend.equals(BackendChoice.NATIVE)) {
-            return MpiAbi.load();
-        }
-        try {
-            // Compiled only where mpi.jar was present at build time (the openmpi profile).
-            return (MpiAbi) Class.forName("org.jpar.mpi.OpenMpiAbi").getDeclaredConstructor()
-                .newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new UnsupportedOperationException("the openmpi backend needs Open MPI's Java "
-                + "bindings (mpi.jar and libmpi_java.so) and a jpar built with them; see the "
-                + "README: " + e, e);
         }
     }
 
@@ -311,35 +287,18 @@ public final class Mpi implements AutoCloseable {
     }
 
     private void installFailureHandling() {
-        if (backend.equals(BackendChoice.LOCAL)) {
-            return;
+        if (!backend.equals(BackendChoice.LOCAL)) {
+            JobAbort.install(mainThread, () -> !closed && world.size() > 1, this::abortAfter, () -> {
+                if (!closed && !aborting) {
+                    close();
+                }
+            });
         }
-        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            if (thread == mainThread && !closed && world.size() > 1) {
-                abortAfter(error);
-            } else if (previous != null) {
-                previous.uncaughtException(thread, error);
-            } else {
-                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-                error.printStackTrace();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!closed && !aborting) {
-                close();
-            }
-        }, "jpar-finalize"));
     }
 
     private void abortAfter(Throwable error) {
         aborting = true;
-        System.err.print("jpar: uncaught exception on rank " + world.rank()
-            + ", aborting the MPI job: ");
-        error.printStackTrace();
-        System.err.flush();
-        System.out.flush();
-        abi.jpar_abort(world.handle(), 1);
+        JobAbort.abort(error, world.rank(), abi, world.handle());
     }
 
     /** The thread support MPI provided, which may be lower than what was asked for. */

@@ -1,27 +1,30 @@
 package org.jpar.mpi;
 
+import org.jpar.internal.JparH;
+import org.jpar.mpi.internal.ElementType;
+
 /** MPI's predefined reduction operations, for {@link Comm#reduce} and {@link Comm#allreduce}. */
 public enum Op {
     /** Sum. */
-    SUM(0, true),
+    SUM(JparH.SUM, true),
     /** Product. */
-    PROD(1, true),
+    PROD(JparH.PROD, true),
     /** Minimum. */
-    MIN(2, true),
+    MIN(JparH.MIN, true),
     /** Maximum. */
-    MAX(3, true),
+    MAX(JparH.MAX, true),
     /** Logical and: non-zero is true, the result is 0 or 1. Integer types only. */
-    LAND(4, false),
+    LAND(JparH.LAND, false),
     /** Logical or. Integer types only. */
-    LOR(5, false),
+    LOR(JparH.LOR, false),
     /** Logical exclusive or. Integer types only. */
-    LXOR(6, false),
+    LXOR(JparH.LXOR, false),
     /** Bitwise and. Integer types only. */
-    BAND(7, false),
+    BAND(JparH.BAND, false),
     /** Bitwise or. Integer types only. */
-    BOR(8, false),
+    BOR(JparH.BOR, false),
     /** Bitwise exclusive or. Integer types only. */
-    BXOR(9, false);
+    BXOR(JparH.BXOR, false);
 
     final int code;
     private final boolean floatingPoint;
@@ -32,10 +35,6 @@ public enum Op {
     }
 
     /** The op with jpar.h's number {@code code}. */
-    static Op of(int code) {
-        return values()[code];
-    }
-
     /** Whether MPI defines this op on the type: logical and bitwise ops want integers. */
     boolean supports(ElementType type) {
         return type.integral || floatingPoint;

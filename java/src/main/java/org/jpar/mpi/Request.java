@@ -1,6 +1,9 @@
 package org.jpar.mpi;
 
 import java.nio.ByteBuffer;
+import org.jpar.mpi.internal.MessageBuffer;
+import org.jpar.mpi.internal.Scratch;
+import org.jpar.mpi.internal.StatusLayout;
 
 /**
  * A nonblocking send or receive in flight (MPI_Request). It holds its message, and so its
@@ -109,7 +112,7 @@ public final class Request {
         comm.checkOpen("waitAll");
         int n = open.length;
         Scratch s = Scratch.get();
-        ByteBuffer area = s.slot(Scratch.COUNTS, 8L * n + (long) Status.BYTES * n);
+        ByteBuffer area = s.slot(Scratch.COUNTS, 8L * n + (long) StatusLayout.BYTES * n);
         for (int i = 0; i < n; i++) {
             area.putLong(8 * i, open[i].handle);
         }
@@ -117,8 +120,8 @@ public final class Request {
         int rc = comm.abi.jpar_waitall(n, base, base + 8L * n);
         MpiException first = null;
         for (int i = 0; i < n; i++) {
-            int at = 8 * n + Status.BYTES * i;
-            int err = Status.error(area, at);
+            int at = 8 * n + StatusLayout.BYTES * i;
+            int err = StatusLayout.error(area, at);
             try {
                 open[i].complete(rc == 0 ? 0 : err, area, at, "waitAll");
             } catch (MpiException e) {
@@ -182,7 +185,7 @@ public final class Request {
     /** Decodes the status MPI wrote, lets go of the message (copying back what arrived). */
     private Status complete(int rc, ByteBuffer statusArea, int at, String call) {
         handle = 0L;
-        Status st = Status.read(statusArea, at, message.type(), null);
+        Status st = StatusLayout.read(statusArea, at, message.type(), null);
         if (rc != 0) {
             message.release();
             status = new Status(st.source(), st.tag(), 0, 0);

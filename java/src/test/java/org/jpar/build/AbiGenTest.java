@@ -32,11 +32,17 @@ class AbiGenTest {
                           int64_t comm);
             JPAR_NOWAIT double jpar_now(void);
             int jpar_start(jpar_cb callback, int64_t *out_handle);
+            /* jpar-java: org.example.other Other public */
+            int jpar_other(void);
             /* jpar-java: none */
             void jpar_c_only(int32_t x);
             """));
-        assertEquals(List.of("jpar_send", "jpar_now", "jpar_start", "jpar_c_only"),
+        assertEquals(List.of("jpar_send", "jpar_now", "jpar_start", "jpar_other", "jpar_c_only"),
             abi.allFunctions());
+        assertFalse(abi.groups().get(0).isPublic());
+        assertTrue(abi.groups().get(1).isPublic());
+        assertTrue(AbiGen.javaInterface(abi.groups().get(1)).contains("public interface Other {"));
+        assertTrue(AbiGen.javaInterface(abi.groups().get(0)).contains("\ninterface Abi {"));
         assertEquals(-42L, abi.constants().get("ANSWER"));
         assertEquals(7L, abi.constants().get("B"));
         AbiGen.Group g = abi.groups().get(0);
@@ -76,8 +82,12 @@ class AbiGenTest {
     void generatesCompilableSourcesForJparH(@org.junit.jupiter.api.io.TempDir Path out)
             throws Exception {
         AbiGen.Abi abi = AbiGen.parse(Files.readString(HEADER));
+        Path stale = out.resolve("java/org/jpar/old/MovedAbi.java");
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, "stale");
         AbiGen.write(abi, out, HEADER.toString());
-        String mpi = Files.readString(out.resolve("java22/org/jpar/mpi/FfmMpiAbi.java"));
+        assertFalse(Files.exists(stale), "a file the header no longer makes is deleted");
+        String mpi = Files.readString(out.resolve("java22/org/jpar/mpi/binding/FfmMpiAbi.java"));
         assertTrue(mpi.contains("Downcalls.handle(\"jpar_comm_rank\", true,"), mpi);
         assertTrue(mpi.contains("Downcalls.handle(\"jpar_recv\", false,"), mpi);
         String constants = Files.readString(out.resolve("java/org/jpar/internal/JparH.java"));

@@ -1,10 +1,11 @@
-package org.jpar.mpi;
+package org.jpar.mpi.local;
 
-import org.jpar.internal.Memory;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.locks.Condition;
+import org.jpar.internal.Memory;
+import org.jpar.mpi.Comm;
 
 /**
  * A communicator of the pure-Java backend: its members (world ranks), the messages sent to each

@@ -1,34 +1,36 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
-import org.jpar.internal.Memory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jpar.internal.Memory;
+import org.jpar.mpi.DirectBuffers;
+import org.jpar.mpi.Status;
 
 /**
  * Native memory that one thread reuses across calls: a small area for out-parameters (status,
  * handles, flags) and staging slots for heap data, grown on demand and never shrunk, so that
  * the steady state allocates nothing.
  */
-final class Scratch {
+public final class Scratch {
     /** Staging slot for what a call sends. */
-    static final int SEND = 0;
+    public static final int SEND = 0;
     /** Staging slot for what a call receives. */
-    static final int RECV = 1;
+    public static final int RECV = 1;
     /** Staging slot for count and displacement arrays. */
-    static final int COUNTS = 2;
+    public static final int COUNTS = 2;
     /** Staging slot for serialized objects. */
-    static final int OBJECT = 3;
+    public static final int OBJECT = 3;
     /**
      * Slot for text MPI writes (error strings, the processor name): its own, so that turning an
      * error into an exception leaves the statuses in the other slots intact.
      */
-    static final int TEXT = 4;
+    public static final int TEXT = 4;
     private static final int SLOTS = 5;
 
     /** Offsets in the out-parameter area. */
-    static final int STATUS = 0;
-    static final int HANDLE = STATUS + Status.BYTES;
-    static final int INT = HANDLE + 8;
+    public static final int STATUS = 0;
+    public static final int HANDLE = STATUS + StatusLayout.BYTES;
+    public static final int INT = HANDLE + 8;
     private static final int OUT_BYTES = 64;
 
     /** The largest slot: a buffer's limit, less the room {@link DirectBuffers} aligns in. */
@@ -36,25 +38,25 @@ final class Scratch {
 
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
-    final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES).order(ByteOrder.nativeOrder());
-    final long outAddress = Memory.address(out);
+    public final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES).order(ByteOrder.nativeOrder());
+    public final long outAddress = Memory.address(out);
     private final ByteBuffer[] slots = new ByteBuffer[SLOTS];
     private final long[] slotAddresses = new long[SLOTS];
 
     /** The message of a blocking call's input, staged in {@link #SEND}. */
-    final MessageBuffer send = new MessageBuffer(this, SEND);
+    public final MessageBuffer send = new MessageBuffer(this, SEND);
     /** The message of a blocking call's output, staged in {@link #RECV}. */
-    final MessageBuffer recv = new MessageBuffer(this, RECV);
+    public final MessageBuffer recv = new MessageBuffer(this, RECV);
 
     /** The status this thread's last receive returned: see {@link #status}. */
     private Status lastStatus;
 
-    static Scratch get() {
+    public static Scratch get() {
         return CURRENT.get();
     }
 
     /** A native-order direct buffer of at least {@code bytes} bytes, positioned at 0. */
-    ByteBuffer slot(int slot, long bytes) {
+    public ByteBuffer slot(int slot, long bytes) {
         ByteBuffer b = slots[slot];
         if (b == null || b.capacity() < bytes) {
             if (bytes > MAX_SLOT_BYTES) {
@@ -73,7 +75,7 @@ final class Scratch {
     }
 
     /** Like {@link #slot}, keeping the first {@code keep} bytes of what the slot held. */
-    ByteBuffer grow(int slot, long bytes, int keep) {
+    public ByteBuffer grow(int slot, long bytes, int keep) {
         ByteBuffer old = slots[slot];
         if (old != null && old.capacity() >= bytes) {
             return old;
@@ -90,17 +92,17 @@ final class Scratch {
      * the same source, tag and count as this thread's previous one returns the same (immutable)
      * record: a receive loop allocates nothing even where the JIT cannot prove the status unused.
      */
-    Status status(ElementType t) {
-        lastStatus = Status.read(out, STATUS, t, lastStatus);
+    public Status status(ElementType t) {
+        lastStatus = StatusLayout.read(out, STATUS, t, lastStatus);
         return lastStatus;
     }
 
-    long slotAddress(int slot) {
+    public long slotAddress(int slot) {
         return slotAddresses[slot];
     }
 
     /** Copies counts then displacements into the counts slot, as native ints; returns its address. */
-    long countsAndDispls(int[] counts, int[] displs) {
+    public long countsAndDispls(int[] counts, int[] displs) {
         ByteBuffer b = slot(COUNTS, 8L * counts.length);
         b.asIntBuffer().put(counts).put(displs);
         return slotAddresses[COUNTS];

@@ -1,10 +1,12 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jpar.mpi.DirectBuffers;
+import org.jpar.mpi.Status;
 import org.junit.jupiter.api.Test;
 
 class ScratchTest {

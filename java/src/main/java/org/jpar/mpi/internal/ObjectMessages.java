@@ -1,16 +1,18 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jpar.mpi.MpiException;
+import org.jpar.mpi.binding.MpiAbi;
 
 /**
  * Object messages: Java serialization over byte messages, as mpi4py's lowercase calls pickle.
  * Collectives first exchange lengths, with -1 marking a rank that could not serialize its value,
  * so that every rank completes the same MPI calls and the communicator stays usable.
  */
-final class ObjectMessages {
+public final class ObjectMessages {
     private static final int BYTE = ElementType.BYTE.code;
     private static final int INT = ElementType.INT.code;
     private static final int FAILED = -1;
@@ -18,33 +20,32 @@ final class ObjectMessages {
     private ObjectMessages() {
     }
 
-    static void send(Comm comm, Object value, int dest, int tag) {
+    public static void send(MpiAbi abi, long comm, Object value, int dest, int tag) {
         Scratch s = Scratch.get();
         int length = ObjectCodec.write(value, s, 0);
-        comm.check(comm.abi.jpar_send(s.slotAddress(Scratch.OBJECT), length, BYTE, dest, tag,
-            comm.handle()), "sendObject");
+        MpiErrors.check(abi, abi.jpar_send(s.slotAddress(Scratch.OBJECT), length, BYTE, dest,
+            tag, comm), "sendObject");
     }
 
     /** Matched probe then receive, so that two threads receiving at once can't swap messages. */
     @SuppressWarnings("unchecked")
-    static <T> T recv(Comm comm, int source, int tag) {
-        MpiAbi abi = comm.abi;
+    public static <T> T recv(MpiAbi abi, long comm, int source, int tag) {
         Scratch s = Scratch.get();
         long message = s.outAddress + Scratch.HANDLE;
         long status = s.outAddress + Scratch.STATUS;
-        comm.check(abi.jpar_mprobe(source, tag, comm.handle(), message, status), "recvObject");
+        MpiErrors.check(abi, abi.jpar_mprobe(source, tag, comm, message, status), "recvObject");
         int length = s.status(ElementType.BYTE).bytes();
         ByteBuffer bytes = s.slot(Scratch.OBJECT, length);
-        comm.check(abi.jpar_mrecv(s.slotAddress(Scratch.OBJECT), length, BYTE, message, status),
+        MpiErrors.check(abi, abi.jpar_mrecv(s.slotAddress(Scratch.OBJECT), length, BYTE,
+            message, status),
             "recvObject");
         return (T) ObjectCodec.read(bytes, 0, length, "recvObject");
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T bcast(Intracomm comm, T value, int root) {
-        MpiAbi abi = comm.abi;
+    public static <T> T bcast(MpiAbi abi, long comm, int rank, T value, int root) {
         Scratch s = Scratch.get();
-        boolean isRoot = comm.rank() == root;
+        boolean isRoot = rank == root;
         RuntimeException failure = null;
         int length = 0;
         if (isRoot) {
@@ -56,23 +57,22 @@ final class ObjectMessages {
             }
             s.out.putInt(Scratch.INT, length);
         }
-        comm.check(abi.jpar_bcast(s.outAddress + Scratch.INT, 1, INT, root, comm.handle()),
+        MpiErrors.check(abi, abi.jpar_bcast(s.outAddress + Scratch.INT, 1, INT, root, comm),
             "bcastObject");
         length = s.out.getInt(Scratch.INT);
         if (length == FAILED) {
             throw failure != null ? failure : peerFailed("bcastObject", List.of(root));
         }
         ByteBuffer bytes = isRoot ? null : s.slot(Scratch.OBJECT, length);
-        comm.check(abi.jpar_bcast(s.slotAddress(Scratch.OBJECT), length, BYTE, root,
-            comm.handle()), "bcastObject");
+        MpiErrors.check(abi, abi.jpar_bcast(s.slotAddress(Scratch.OBJECT), length, BYTE, root,
+            comm), "bcastObject");
         return isRoot ? value : (T) ObjectCodec.read(bytes, 0, length, "bcastObject");
     }
 
-    static <T> List<T> gather(Intracomm comm, T value, int root) {
-        MpiAbi abi = comm.abi;
+    public static <T> List<T> gather(MpiAbi abi, long comm, int rank, int size, T value,
+                                     int root) {
         Scratch s = Scratch.get();
-        boolean isRoot = comm.rank() == root;
-        int size = comm.size();
+        boolean isRoot = rank == root;
         RuntimeException failure = null;
         int length;
         try {
@@ -83,8 +83,8 @@ final class ObjectMessages {
         }
         s.out.putInt(Scratch.INT, length);
         ByteBuffer lengthArea = isRoot ? s.slot(Scratch.COUNTS, 4L * size) : null;
-        comm.check(abi.jpar_gather(s.outAddress + Scratch.INT, 1,
-            isRoot ? s.slotAddress(Scratch.COUNTS) : 0L, 1, INT, root, comm.handle()),
+        MpiErrors.check(abi, abi.jpar_gather(s.outAddress + Scratch.INT, 1,
+            isRoot ? s.slotAddress(Scratch.COUNTS) : 0L, 1, INT, root, comm),
             "gatherObject");
         int[] lengths = isRoot ? readInts(lengthArea, size) : null;
         int[] counts = isRoot ? nonNegative(lengths) : null;
@@ -92,9 +92,10 @@ final class ObjectMessages {
         int total = isRoot ? displs[size - 1] + counts[size - 1] : 0;
         ByteBuffer bytes = isRoot ? s.slot(Scratch.RECV, total) : null;
         long layout = isRoot ? s.countsAndDispls(counts, displs) : 0L;
-        comm.check(abi.jpar_gatherv(s.slotAddress(Scratch.OBJECT), Math.max(0, length),
+        MpiErrors.check(abi, abi.jpar_gatherv(s.slotAddress(Scratch.OBJECT),
+            Math.max(0, length),
             isRoot ? s.slotAddress(Scratch.RECV) : 0L, layout, layout + 4L * size, BYTE, root,
-            comm.handle()), "gatherObject");
+            comm), "gatherObject");
         if (failure != null) {
             throw failure;
         }
@@ -102,13 +103,11 @@ final class ObjectMessages {
             return null;
         }
         checkPeers(lengths, "gatherObject");
-        return decode(bytes, counts, displs, comm.rank(), value, "gatherObject");
+        return decode(bytes, counts, displs, rank, value, "gatherObject");
     }
 
-    static <T> List<T> allgather(Intracomm comm, T value) {
-        MpiAbi abi = comm.abi;
+    public static <T> List<T> allgather(MpiAbi abi, long comm, int rank, int size, T value) {
         Scratch s = Scratch.get();
-        int size = comm.size();
         RuntimeException failure = null;
         int length;
         try {
@@ -119,29 +118,29 @@ final class ObjectMessages {
         }
         s.out.putInt(Scratch.INT, length);
         ByteBuffer lengthArea = s.slot(Scratch.COUNTS, 4L * size);
-        comm.check(abi.jpar_allgather(s.outAddress + Scratch.INT, 1, s.slotAddress(Scratch.COUNTS),
-            1, INT, comm.handle()), "allgatherObject");
+        MpiErrors.check(abi, abi.jpar_allgather(s.outAddress + Scratch.INT, 1,
+            s.slotAddress(Scratch.COUNTS), 1, INT, comm), "allgatherObject");
         int[] lengths = readInts(lengthArea, size);
         int[] counts = nonNegative(lengths);
         int[] displs = offsets(counts);
         ByteBuffer bytes = s.slot(Scratch.RECV, displs[size - 1] + (long) counts[size - 1]);
         long layout = s.countsAndDispls(counts, displs);
-        comm.check(abi.jpar_allgatherv(s.slotAddress(Scratch.OBJECT), Math.max(0, length),
-            s.slotAddress(Scratch.RECV), layout, layout + 4L * size, BYTE, comm.handle()),
+        MpiErrors.check(abi, abi.jpar_allgatherv(s.slotAddress(Scratch.OBJECT),
+            Math.max(0, length),
+            s.slotAddress(Scratch.RECV), layout, layout + 4L * size, BYTE, comm),
             "allgatherObject");
         if (failure != null) {
             throw failure;
         }
         checkPeers(lengths, "allgatherObject");
-        return decode(bytes, counts, displs, comm.rank(), value, "allgatherObject");
+        return decode(bytes, counts, displs, rank, value, "allgatherObject");
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T scatter(Intracomm comm, List<T> values, int root) {
-        MpiAbi abi = comm.abi;
+    public static <T> T scatter(MpiAbi abi, long comm, int rank, int size, List<T> values,
+                                int root) {
         Scratch s = Scratch.get();
-        boolean isRoot = comm.rank() == root;
-        int size = comm.size();
+        boolean isRoot = rank == root;
         RuntimeException failure = null;
         int[] lengths = null;
         if (isRoot) {
@@ -165,16 +164,17 @@ final class ObjectMessages {
             }
             s.slot(Scratch.COUNTS, 4L * size).asIntBuffer().put(lengths);
         }
-        comm.check(abi.jpar_scatter(isRoot ? s.slotAddress(Scratch.COUNTS) : 0L, 1,
-            s.outAddress + Scratch.INT, 1, INT, root, comm.handle()), "scatterObject");
+        MpiErrors.check(abi, abi.jpar_scatter(isRoot ? s.slotAddress(Scratch.COUNTS) : 0L, 1,
+            s.outAddress + Scratch.INT, 1, INT, root, comm), "scatterObject");
         int length = s.out.getInt(Scratch.INT);
         if (length == FAILED) {
             throw failure != null ? failure : peerFailed("scatterObject", List.of(root));
         }
         ByteBuffer bytes = s.slot(Scratch.RECV, length);
         long layout = isRoot ? s.countsAndDispls(lengths, offsets(lengths)) : 0L;
-        comm.check(abi.jpar_scatterv(isRoot ? s.slotAddress(Scratch.OBJECT) : 0L, layout,
-            layout + 4L * size, s.slotAddress(Scratch.RECV), length, BYTE, root, comm.handle()),
+        MpiErrors.check(abi, abi.jpar_scatterv(isRoot ? s.slotAddress(Scratch.OBJECT) : 0L,
+            layout,
+            layout + 4L * size, s.slotAddress(Scratch.RECV), length, BYTE, root, comm),
             "scatterObject");
         return isRoot ? values.get(root) : (T) ObjectCodec.read(bytes, 0, length, "scatterObject");
     }

@@ -1,4 +1,4 @@
-package org.jpar.mpi;
+package org.jpar.mpi.local;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * idle), and a rank that waits longer costs no CPU. It yields rather than pauses: on a virtual
  * machine a PAUSE loop can make the hypervisor take the CPU away (ping-pong got 3x slower).
  */
-final class LocalWorld {
+public final class LocalWorld {
     private static final long SPIN_NANOS = 20_000;
     private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
 
@@ -32,7 +32,8 @@ final class LocalWorld {
     private volatile Throwable failure;
     private volatile int failedRank = -1;
 
-    LocalWorld(int size) {
+    /** A world of {@code size} ranks. */
+    public LocalWorld(int size) {
         this.size = size;
         this.rankSignals = new Condition[size];
         this.signals = new AtomicLongArray(size);
@@ -84,7 +85,7 @@ final class LocalWorld {
     }
 
     /** Records the first failure and wakes every waiting rank so it can give up. */
-    void fail(int rank, Throwable error) {
+    public void fail(int rank, Throwable error) {
         lock.lock();
         try {
             if (failure == null) {
@@ -131,11 +132,11 @@ final class LocalWorld {
         }
     }
 
-    Throwable failure() {
+    public Throwable failure() {
         return failure;
     }
 
-    int failedRank() {
+    public int failedRank() {
         return failedRank;
     }
 

@@ -1,6 +1,5 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
-import org.jpar.internal.Memory;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,6 +9,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import org.jpar.internal.Memory;
 
 /**
  * The buffer convention, in one place. A call uses a NIO buffer's elements from position to
@@ -17,21 +17,21 @@ import java.nio.ShortBuffer;
  * array whole. A direct buffer's memory goes to MPI as it is; heap storage is copied once
  * through native memory.
  */
-final class Buffers {
+public final class Buffers {
     private Buffers() {
     }
 
     /** The number of elements a call uses. */
-    static int count(Object buf) {
+    public static int count(Object buf) {
         return buf instanceof Buffer ? ((Buffer) buf).remaining() : java.lang.reflect.Array.getLength(buf);
     }
 
-    static boolean isDirect(Object buf) {
+    public static boolean isDirect(Object buf) {
         return buf instanceof Buffer && ((Buffer) buf).isDirect();
     }
 
     /** Rejects what MPI must not write into. */
-    static void checkWritable(Object buf, String name) {
+    public static void checkWritable(Object buf, String name) {
         if (buf instanceof Buffer && ((Buffer) buf).isReadOnly()) {
             throw new IllegalArgumentException(
                 name + " is read-only and cannot receive: " + name + "=" + buf);
@@ -39,14 +39,14 @@ final class Buffers {
     }
 
     /** The address of a direct buffer's element at its position, for MPI to use in place. */
-    static long address(Object buf, ElementType type) {
+    public static long address(Object buf, ElementType type) {
         Buffer b = (Buffer) buf;
         checkNativeOrder(b, type);
         return Memory.positionAddress(b, type.bytes);
     }
 
     /** Copies {@code count} elements from native-order bytes back into heap storage. */
-    static void copyBack(ByteBuffer from, Object buf, ElementType type, int count) {
+    public static void copyBack(ByteBuffer from, Object buf, ElementType type, int count) {
         int at = position(buf);
         switch (type) {
             case BYTE -> {
@@ -88,7 +88,7 @@ final class Buffers {
     }
 
     /** Copies {@code count} elements of heap storage from {@code at} into native-order bytes. */
-    static void copy(Object buf, int at, ByteBuffer to, int toIndex, int count, ElementType type) {
+    public static void copy(Object buf, int at, ByteBuffer to, int toIndex, int count, ElementType type) {
         int i = toIndex;
         switch (type) {
             case BYTE -> {
@@ -129,7 +129,7 @@ final class Buffers {
     }
 
     /** Where a call starts reading or writing: a buffer's position, an array's start. */
-    static int position(Object buf) {
+    public static int position(Object buf) {
         return buf instanceof Buffer ? ((Buffer) buf).position() : 0;
     }
 

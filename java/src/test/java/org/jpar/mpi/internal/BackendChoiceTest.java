@@ -1,4 +1,4 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,12 @@
-package org.jpar.mpi;
+package org.jpar.mpi.local;
 
 import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.Status;
+import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.JavaAbi;
+import org.jpar.mpi.internal.StatusLayout;
 
 /**
  * Point to point and requests of the pure-Java backend, for one rank of a {@link LocalWorld}
@@ -130,7 +135,7 @@ abstract class LocalPointToPoint extends JavaAbi {
     }
 
     private static void writeStatus(LocalComm.Envelope e, long status) {
-        Status.write(status, e.source, e.tag, 0, e.bytes);
+        StatusLayout.write(status, e.source, e.tag, 0, e.bytes);
     }
 
     @Override
@@ -231,7 +236,7 @@ abstract class LocalPointToPoint extends JavaAbi {
         return guardedCode(() -> {
             int first = 0;
             for (int i = 0; i < count; i++) {
-                long status = statuses + (long) Status.BYTES * i;
+                long status = statuses + (long) StatusLayout.BYTES * i;
                 int rc = jpar_wait(requestArray + 8L * i, status);
                 Memory.putInt(status + 4L * JparH.STATUS_ERROR, rc);
                 if (rc != 0 && first == 0) {

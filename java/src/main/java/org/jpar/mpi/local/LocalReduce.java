@@ -1,6 +1,8 @@
-package org.jpar.mpi;
+package org.jpar.mpi.local;
 
+import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
+import org.jpar.mpi.internal.ElementType;
 
 /**
  * Element-wise reduction for the pure-Java backend, with MPI's meaning for every op: integer
@@ -11,7 +13,7 @@ final class LocalReduce {
     }
 
     /** {@code into[i] = into[i] op from[i]} for {@code count} elements at two addresses. */
-    static void combine(long into, long from, int count, ElementType type, Op op) {
+    static void combine(long into, long from, int count, ElementType type, int op) {
         if (type.integral) {
             for (int i = 0; i < count; i++) {
                 long a = getIntegral(into, i, type);
@@ -27,27 +29,28 @@ final class LocalReduce {
         }
     }
 
-    private static long integral(Op op, long a, long b) {
+    private static long integral(int op, long a, long b) {
         return switch (op) {
-            case SUM -> a + b;
-            case PROD -> a * b;
-            case MIN -> Math.min(a, b);
-            case MAX -> Math.max(a, b);
-            case LAND -> (a != 0 && b != 0) ? 1 : 0;
-            case LOR -> (a != 0 || b != 0) ? 1 : 0;
-            case LXOR -> ((a != 0) != (b != 0)) ? 1 : 0;
-            case BAND -> a & b;
-            case BOR -> a | b;
-            case BXOR -> a ^ b;
+            case JparH.SUM -> a + b;
+            case JparH.PROD -> a * b;
+            case JparH.MIN -> Math.min(a, b);
+            case JparH.MAX -> Math.max(a, b);
+            case JparH.LAND -> (a != 0 && b != 0) ? 1 : 0;
+            case JparH.LOR -> (a != 0 || b != 0) ? 1 : 0;
+            case JparH.LXOR -> ((a != 0) != (b != 0)) ? 1 : 0;
+            case JparH.BAND -> a & b;
+            case JparH.BOR -> a | b;
+            case JparH.BXOR -> a ^ b;
+            default -> throw new IllegalArgumentException("no such op: op=" + op);
         };
     }
 
-    private static double floating(Op op, double a, double b) {
+    private static double floating(int op, double a, double b) {
         return switch (op) {
-            case SUM -> a + b;
-            case PROD -> a * b;
-            case MIN -> Math.min(a, b);
-            case MAX -> Math.max(a, b);
+            case JparH.SUM -> a + b;
+            case JparH.PROD -> a * b;
+            case JparH.MIN -> Math.min(a, b);
+            case JparH.MAX -> Math.max(a, b);
             default -> throw new IllegalArgumentException("op " + op + " needs an integer type");
         };
     }

@@ -1,25 +1,16 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
+
 
 /**
  * The argument checks that collectives share: element types, ops, buffer sizes and the
  * v-variants' layouts. Each throws IllegalArgumentException or NullPointerException with the
  * offending values, before any native call.
  */
-final class CollectiveArgs {
+public final class CollectiveArgs {
     private CollectiveArgs() {
     }
 
-    static void checkOp(Op op, ElementType t) {
-        if (op == null) {
-            throw new NullPointerException("op must not be null");
-        }
-        if (!op.supports(t)) {
-            throw new IllegalArgumentException("op " + op + " needs an integer element type: type="
-                + t.name().toLowerCase());
-        }
-    }
-
-    static ElementType sameType(Object sendbuf, Object recvbuf) {
+    public static ElementType sameType(Object sendbuf, Object recvbuf) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         ElementType r = ElementType.of(recvbuf, "recvbuf");
         if (t != r) {
@@ -30,13 +21,13 @@ final class CollectiveArgs {
     }
 
     /** The receive side of a collective: writable, same type, at least {@code needed} long. */
-    static void checkRecv(Object recvbuf, ElementType t, long needed, String call) {
+    public static void checkRecv(Object recvbuf, ElementType t, long needed, String call) {
         checkOtherSide(recvbuf, "recvbuf", t, "sendbuf", needed, call);
         Buffers.checkWritable(recvbuf, "recvbuf");
     }
 
     /** The send side of a root's scatter: same type, at least {@code needed} long. */
-    static void checkSend(Object sendbuf, ElementType t, long needed, String call) {
+    public static void checkSend(Object sendbuf, ElementType t, long needed, String call) {
         checkOtherSide(sendbuf, "sendbuf", t, "recvbuf", needed, call);
     }
 
@@ -60,7 +51,7 @@ final class CollectiveArgs {
      * Checks a v-variant's counts and displacements and returns the displacements, made back
      * to back when null. This rank's own entry must equal {@code ownCount}.
      */
-    static int[] checkLayout(int[] counts, int[] displs, int ownCount, String name, int rank,
+    public static int[] checkLayout(int[] counts, int[] displs, int ownCount, String name, int rank,
                              int size) {
         if (counts == null) {
             throw new NullPointerException(name + " must not be null");
@@ -99,7 +90,7 @@ final class CollectiveArgs {
     }
 
     /** The elements a v-variant layout spans. */
-    static int extent(int[] counts, int[] displs) {
+    public static int extent(int[] counts, int[] displs) {
         long end = 0;
         for (int i = 0; i < counts.length; i++) {
             end = Math.max(end, (long) displs[i] + counts[i]);

@@ -1,7 +1,8 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import java.nio.ByteBuffer;
 import org.jpar.internal.Memory;
+import org.jpar.mpi.DirectBuffers;
 
 /**
  * One buffer argument of an MPI call as MPI sees it (mpi4py's message buffer): the address MPI
@@ -13,7 +14,7 @@ import org.jpar.internal.Memory;
  * {@link Scratch#recv}), staged in its scratch slots, so a blocking call allocates nothing; a
  * nonblocking {@link Request} owns its own, with staging it keeps until it completes.
  */
-final class MessageBuffer {
+public final class MessageBuffer {
     private final Scratch scratch;
     private final int slot;
     private Object buf;
@@ -23,13 +24,13 @@ final class MessageBuffer {
     private ByteBuffer staging;
 
     /** A message staged in {@code slot} of this thread's scratch. */
-    MessageBuffer(Scratch scratch, int slot) {
+    public MessageBuffer(Scratch scratch, int slot) {
         this.scratch = scratch;
         this.slot = slot;
     }
 
     /** A message with staging of its own, for a request that outlives the call. */
-    static MessageBuffer owned() {
+    public static MessageBuffer owned() {
         return new MessageBuffer(null, -1);
     }
 
@@ -37,7 +38,7 @@ final class MessageBuffer {
      * Takes {@code count} elements of {@code buf} from its position, as a call's input: heap
      * storage is copied into staging now.
      */
-    MessageBuffer in(Object buf, ElementType type, int count) {
+    public MessageBuffer in(Object buf, ElementType type, int count) {
         set(buf, type, count);
         if (staging != null) {
             Buffers.copy(buf, Buffers.position(buf), staging, 0, count, type);
@@ -46,13 +47,13 @@ final class MessageBuffer {
     }
 
     /** Takes {@code count} elements of {@code buf} from its position, as a call's output. */
-    MessageBuffer out(Object buf, ElementType type, int count) {
+    public MessageBuffer out(Object buf, ElementType type, int count) {
         set(buf, type, count);
         return this;
     }
 
     /** No buffer: the side of a call that this rank does not take part in (address 0). */
-    MessageBuffer none() {
+    public MessageBuffer none() {
         buf = null;
         type = ElementType.BYTE;
         count = 0;
@@ -76,19 +77,19 @@ final class MessageBuffer {
         }
     }
 
-    long address() {
+    public long address() {
         return address;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    ElementType type() {
+    public ElementType type() {
         return type;
     }
 
-    int typeCode() {
+    public int typeCode() {
         return type.code;
     }
 
@@ -96,7 +97,7 @@ final class MessageBuffer {
      * After the call: copies the first {@code received} elements back into heap storage (none
      * when {@code received} is 0 or negative, or for a direct buffer) and lets go of the buffer.
      */
-    void done(int received) {
+    public void done(int received) {
         Object target = buf;
         ByteBuffer copy = staging;
         buf = null;
@@ -107,7 +108,7 @@ final class MessageBuffer {
     }
 
     /** After a failed call, or for an input: lets go of the buffer, copying nothing. */
-    void release() {
+    public void release() {
         buf = null;
         staging = null;
     }

@@ -1,4 +1,4 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +9,14 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import org.jpar.internal.Serialization;
+import org.jpar.mpi.MpiException;
 
 /**
  * Java serialization straight into and out of a thread's native scratch memory, so an object
  * message costs one serialization and no extra copy. Peers of one MPI job are trusted: any
  * class on this rank's class path may be deserialized.
  */
-final class ObjectCodec {
+public final class ObjectCodec {
     private ObjectCodec() {
     }
 
@@ -25,7 +26,7 @@ final class ObjectCodec {
      *
      * @throws IllegalArgumentException naming the class when something in it is not serializable
      */
-    static int write(Object value, Scratch scratch, int at) {
+    public static int write(Object value, Scratch scratch, int at) {
         SlotOutput out = new SlotOutput(scratch, at);
         try (ObjectOutputStream oos = new ObjectOutputStream(out)) {
             oos.writeObject(value);
@@ -43,7 +44,7 @@ final class ObjectCodec {
      *
      * @throws MpiException naming the class when this rank lacks it, or for corrupt data
      */
-    static Object read(ByteBuffer bytes, int at, int length, String call) {
+    public static Object read(ByteBuffer bytes, int at, int length, String call) {
         ByteBuffer view = bytes.duplicate().limit(at + length).position(at);
         try (ObjectInputStream in = new Serialization.ContextObjectInput(new BufferInput(view))) {
             return in.readObject();

@@ -1,4 +1,7 @@
-package org.jpar.mpi;
+package org.jpar.mpi.local;
+
+import org.jpar.mpi.Status;
+import org.jpar.mpi.internal.StatusLayout;
 
 /** A send or receive of the pure-Java backend, completed under the world's lock. */
 final class LocalRequest {
@@ -35,7 +38,7 @@ final class LocalRequest {
 
     /** Writes the status in jpar.h's layout at {@code status}, if not 0. */
     void writeStatus(long status) {
-        Status.write(status, source, tag, error, bytes);
+        StatusLayout.write(status, source, tag, error, bytes);
     }
 
 }

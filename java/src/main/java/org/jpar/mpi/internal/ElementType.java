@@ -1,4 +1,4 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 
 /** The element types jpar moves, numbered as in jpar.h. */
-enum ElementType {
+public enum ElementType {
     BYTE(0, 1, true),
     SHORT(1, 2, true),
     INT(2, 4, true),
@@ -19,9 +19,9 @@ enum ElementType {
     DOUBLE(5, 8, false),
     CHAR(6, 2, true);
 
-    final int code;
-    final int bytes;
-    final boolean integral;
+    public final int code;
+    public final int bytes;
+    public final boolean integral;
 
     ElementType(int code, int bytes, boolean integral) {
         this.code = code;
@@ -30,7 +30,7 @@ enum ElementType {
     }
 
     /** The type with jpar.h's number {@code code}. */
-    static ElementType of(int code) {
+    public static ElementType of(int code) {
         return values()[code];
     }
 
@@ -40,7 +40,7 @@ enum ElementType {
      * @throws NullPointerException if {@code buf} is null
      * @throws IllegalArgumentException if it is neither
      */
-    static ElementType of(Object buf, String name) {
+    public static ElementType of(Object buf, String name) {
         if (buf == null) {
             throw new NullPointerException(name + " must not be null");
         }

@@ -1,10 +1,14 @@
-package org.jpar.mpi;
+package org.jpar.mpi.local;
 
-import org.jpar.internal.Memory;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jpar.internal.Memory;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.MpiException;
+import org.jpar.mpi.ThreadLevel;
+import org.jpar.mpi.internal.ElementType;
 
 /**
  * The pure-Java backend: jpar's ABI implemented in this JVM for one rank of a {@link LocalWorld},
@@ -12,7 +16,7 @@ import java.util.List;
  * {@link LocalPointToPoint} the messages between two ranks. Collectives exchange addresses and
  * each rank copies what it needs.
  */
-final class LocalAbi extends LocalPointToPoint {
+public final class LocalAbi extends LocalPointToPoint {
     private static final int ERR_ARG = -22;
     private static final int MAX_NAME = 256;
     private static final int MAX_ERROR = 256;
@@ -20,7 +24,8 @@ final class LocalAbi extends LocalPointToPoint {
     private volatile boolean initialized;
     private volatile boolean finalized;
 
-    LocalAbi(LocalWorld world, int worldRank) {
+    /** Rank {@code worldRank} of {@code world}. */
+    public LocalAbi(LocalWorld world, int worldRank) {
         super(world, worldRank);
     }
 
@@ -231,7 +236,7 @@ final class LocalAbi extends LocalPointToPoint {
     private static void reduceInto(long recvbuf, Object[] all, int count, int type, int op) {
         Memory.copy((Long) all[0], recvbuf, bytes(count, type));
         for (int r = 1; r < all.length; r++) {
-            LocalReduce.combine(recvbuf, (Long) all[r], count, ElementType.of(type), Op.of(op));
+            LocalReduce.combine(recvbuf, (Long) all[r], count, ElementType.of(type), op);
         }
     }
 

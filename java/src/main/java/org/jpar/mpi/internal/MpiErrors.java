@@ -1,20 +1,22 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.jpar.mpi.MpiException;
+import org.jpar.mpi.binding.MpiAbi;
 
 /** Turns an MPI error code from the native side into an {@link MpiException}. */
-final class MpiErrors {
+public final class MpiErrors {
     private MpiErrors() {
     }
 
-    static void check(MpiAbi abi, int rc, String call) {
+    public static void check(MpiAbi abi, int rc, String call) {
         if (rc != 0) {
             throw exception(abi, rc, call);
         }
     }
 
-    static MpiException exception(MpiAbi abi, int rc, String call) {
+    public static MpiException exception(MpiAbi abi, int rc, String call) {
         Scratch s = Scratch.get();
         int max = abi.jpar_max_error_string();
         ByteBuffer text = s.slot(Scratch.TEXT, max + 1L);

@@ -1,6 +1,5 @@
-package org.jpar.mpi;
+package org.jpar.mpi.openmpi;
 
-import org.jpar.internal.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import mpi.Datatype;
@@ -10,6 +9,13 @@ import mpi.MPIException;
 import mpi.Message;
 import mpi.Request;
 import mpi.Status;
+import org.jpar.internal.JparH;
+import org.jpar.internal.Memory;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.internal.CollectiveArgs;
+import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.JavaAbi;
+import org.jpar.mpi.internal.StatusLayout;
 
 /**
  * jpar's ABI over Open MPI's own Java bindings (mpi.jar and libmpi_java.so): the comparison path
@@ -17,7 +23,7 @@ import mpi.Status;
  * MPI without a copy; handles index mpi.jar's objects. Built only when mpi.jar is present (the
  * Maven profile {@code openmpi}).
  */
-final class OpenMpiAbi extends JavaAbi {
+public final class OpenMpiAbi extends JavaAbi {
     private static final long WORLD = 1;
     private static final long SELF = 2;
     /** mpi.jar reports an error's text and class only on its exception: kept for the ABI's queries. */
@@ -29,7 +35,7 @@ final class OpenMpiAbi extends JavaAbi {
     /** Something valid to pass where mpi.jar wants a buffer that MPI will not touch. */
     private final ByteBuffer unused = ByteBuffer.allocateDirect(8);
 
-    OpenMpiAbi() {
+    public OpenMpiAbi() {
         super(SELF + 1);
     }
 
@@ -73,17 +79,18 @@ final class OpenMpiAbi extends JavaAbi {
     }
 
     private static mpi.Op op(int code) {
-        return switch (Op.of(code)) {
-            case SUM -> MPI.SUM;
-            case PROD -> MPI.PROD;
-            case MIN -> MPI.MIN;
-            case MAX -> MPI.MAX;
-            case LAND -> MPI.LAND;
-            case LOR -> MPI.LOR;
-            case LXOR -> MPI.LXOR;
-            case BAND -> MPI.BAND;
-            case BOR -> MPI.BOR;
-            case BXOR -> MPI.BXOR;
+        return switch (code) {
+            case JparH.SUM -> MPI.SUM;
+            case JparH.PROD -> MPI.PROD;
+            case JparH.MIN -> MPI.MIN;
+            case JparH.MAX -> MPI.MAX;
+            case JparH.LAND -> MPI.LAND;
+            case JparH.LOR -> MPI.LOR;
+            case JparH.LXOR -> MPI.LXOR;
+            case JparH.BAND -> MPI.BAND;
+            case JparH.BOR -> MPI.BOR;
+            case JparH.BXOR -> MPI.BXOR;
+            default -> throw new IllegalArgumentException("no such op: op=" + code);
         };
     }
 
@@ -100,7 +107,7 @@ final class OpenMpiAbi extends JavaAbi {
         int source = st.getSource();
         int t = st.getTag();
         int count = st.getCount(MPI.BYTE);
-        org.jpar.mpi.Status.write(status, source == MPI.PROC_NULL ? Comm.PROC_NULL
+        StatusLayout.write(status, source == MPI.PROC_NULL ? Comm.PROC_NULL
             : source == MPI.ANY_SOURCE ? Comm.ANY_SOURCE : source,
             t == MPI.ANY_TAG ? Comm.ANY_TAG : t, st.getError(),
             count == MPI.UNDEFINED ? Comm.UNDEFINED : count);
@@ -363,7 +370,7 @@ final class OpenMpiAbi extends JavaAbi {
             }
             Status[] done = Request.waitAllStatus(all);
             for (int i = 0; i < count; i++) {
-                writeStatus(done[i], statuses + (long) org.jpar.mpi.Status.BYTES * i);
+                writeStatus(done[i], statuses + (long) StatusLayout.BYTES * i);
             }
         });
     }

@@ -1,9 +1,10 @@
-package org.jpar.mpi;
+package org.jpar.mpi.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jpar.internal.Memory;
+import org.jpar.mpi.binding.MpiAbi;
 
 /**
  * The plumbing that every backend implementing {@link MpiAbi} in Java (local, openmpi) shares,
@@ -12,36 +13,36 @@ import org.jpar.internal.Memory;
  * has (no process has a parent, so no intercommunicator exists; {@link Intracomm#spawn}
  * refuses these backends before calling).
  */
-abstract class JavaAbi implements MpiAbi {
+public abstract class JavaAbi implements MpiAbi {
     /** MPI_ERR_OTHER. */
-    static final int ERR_OTHER = 16;
+    public static final int ERR_OTHER = 16;
 
     /**
      * Objects behind the {@code int64_t} handles a backend gives out; 0 is the null handle.
      * Handles of every table of one backend are distinct.
      */
-    final class Handles<T> {
+    public final class Handles<T> {
         private final Map<Long, T> objects = new ConcurrentHashMap<>();
 
         /** A new handle for {@code object}. */
-        long add(T object) {
+        public long add(T object) {
             long handle = nextHandle.getAndIncrement();
             objects.put(handle, object);
             return handle;
         }
 
         /** The object behind {@code handle}, or null. */
-        T get(long handle) {
+        public T get(long handle) {
             return objects.get(handle);
         }
 
         /** The object whose handle is stored at {@code address}, or null. */
-        T at(long address) {
+        public T at(long address) {
             return objects.get(Memory.getLong(address));
         }
 
         /** Removes the object whose handle is at {@code address} and stores the null handle. */
-        T takeAt(long address) {
+        public T takeAt(long address) {
             T object = objects.remove(Memory.getLong(address));
             Memory.putLong(address, 0L);
             return object;
@@ -51,18 +52,18 @@ abstract class JavaAbi implements MpiAbi {
     private final AtomicLong nextHandle;
 
     /** {@code firstHandle}: where this backend's handles start (below it, its own constants). */
-    JavaAbi(long firstHandle) {
+    public JavaAbi(long firstHandle) {
         this.nextHandle = new AtomicLong(firstHandle);
     }
 
     /** Writes {@code s} (at most {@code max} bytes, UTF-8) at {@code text}, its length at {@code length}. */
-    static int writeText(String s, long text, long length, int max) {
+    public static int writeText(String s, long text, long length, int max) {
         Memory.putInt(length, Memory.putText(text, s, max));
         return 0;
     }
 
     /** The {@code n} int32_t at {@code address}. */
-    static int[] ints(long address, int n) {
+    public static int[] ints(long address, int n) {
         int[] values = new int[n];
         for (int i = 0; i < n; i++) {
             values[i] = Memory.getInt(address + 4L * i);

@@ -1,0 +1,111 @@
+package org.jpar.mpi.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.jpar.mpi.binding.MpiAbi;
+
+/**
+ * Which backend {@code Mpi.init} and {@code Mpi.run} use. {@code -Djpar.backend=native|local|
+ * openmpi} decides when set. Otherwise a process that a launcher started (Open MPI's mpirun,
+ * PMIx, Hydra or Slurm's PMI) is a native rank, and a plain {@code java} run is a native
+ * singleton where libjpar.so and MPI load, else a local rank. Internal to jpar: public only so
+ * that its packages can share it.
+ */
+public final class BackendChoice {
+    /** libjpar.so over the MPI library. */
+    public static final String NATIVE = "native";
+    /** Ranks that are threads of this JVM. */
+    public static final String LOCAL = "local";
+    /** Open MPI's own Java bindings. */
+    public static final String OPENMPI = "openmpi";
+    /** The system property that names a backend. */
+    public static final String PROPERTY = "jpar.backend";
+    /** The system property that sets the number of local ranks of {@code Mpi.run}. */
+    public static final String RANKS_PROPERTY = "jpar.ranks";
+    private static final String OPENMPI_CLASS = "org.jpar.mpi.openmpi.OpenMpiAbi";
+
+    /** Environment variables that MPI launchers set in the processes they start. */
+    private static final List<String> LAUNCHER_VARIABLES =
+        List.of("OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK", "PMI_SIZE");
+
+    private BackendChoice() {
+    }
+
+    /** The backend asked for by property, or null to decide by the environment. */
+    public static String requested() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of(NATIVE, LOCAL, OPENMPI).contains(name)) {
+            throw new IllegalArgumentException("jpar.backend must be native, local or openmpi: "
+                + "jpar.backend=" + value);
+        }
+        return name;
+    }
+
+    public static boolean launched(Map<String, String> environment) {
+        return LAUNCHER_VARIABLES.stream().anyMatch(environment::containsKey);
+    }
+
+    /** The number of local ranks {@code -Djpar.ranks} asks for; 1 when unset. */
+    public static int localRanks() {
+        String value = System.getProperty(RANKS_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int ranks = Integer.parseInt(value.strip());
+            if (ranks >= 1) {
+                return ranks;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("jpar.ranks must be a positive integer: jpar.ranks="
+            + value);
+    }
+
+    /**
+     * The backend to use: {@code -Djpar.backend} when set; else native in a process a launcher
+     * started, or where libjpar.so and MPI load; else local.
+     *
+     * @throws IllegalArgumentException for an unknown {@code jpar.backend}
+     */
+    public static String choose() {
+        String requested = requested();
+        if (requested != null) {
+            return requested;
+        }
+        if (launched(System.getenv())) {
+            return NATIVE;
+        }
+        try {
+            MpiAbi.load();
+            return NATIVE;
+        } catch (UnsatisfiedLinkError e) {
+            return LOCAL;
+        }
+    }
+
+    /**
+     * The ABI of a backend whose ranks are processes: native or openmpi.
+     *
+     * @throws UnsupportedOperationException for openmpi where jpar was built without mpi.jar
+     * @throws UnsatisfiedLinkError if the native backend cannot load
+     */
+    public static MpiAbi processAbi(String backend) {
+        if (backend.equals(NATIVE)) {
+            return MpiAbi.load();
+        }
+        try {
+            // Compiled only where mpi.jar was present at build time (the openmpi profile).
+            return (MpiAbi) Class.forName(OPENMPI_CLASS).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new UnsupportedOperationException("the openmpi backend needs Open MPI's Java "
+                + "bindings (mpi.jar and libmpi_java.so) and a jpar built with them; see the "
+                + "README: " + e, e);
+        }
+    }
+}
