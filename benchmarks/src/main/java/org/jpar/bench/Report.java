@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Writes {@code DIR/report.md} for one {@code ci/bench} results folder: every path's median for
  * each suite and size with its ratio to C (and to C at the path's own MPI thread level), then the
  * goals of goals.tsv, then the small messages' profile by part where {@code ci/bench-profile}
- * wrote one into {@code DIR/profile}.
+ * wrote one into {@code DIR/profile}, then the cluster's medians where {@code ci/bench} wrote
+ * {@code ci/bench-cluster}'s into {@code DIR/cluster.txt}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.jpar.bench.Report DIR [full|quick|smoke]}.
  */
@@ -34,7 +35,7 @@ public final class Report {
         Results results = Results.read(dir);
         String text = header(mode, mpiVersion()) + table(results)
             + Goals.markdown(Goals.load(), results, binding(results))
-            + profile(dir.resolve("profile"));
+            + profile(dir.resolve("profile")) + cluster(dir.resolve("cluster.txt"));
         Files.writeString(dir.resolve("report.md"), text, StandardCharsets.UTF_8);
     }
 
@@ -145,6 +146,15 @@ public final class Report {
             md.append("- ").append(line).append('\n');
         }
         return md.toString();
+    }
+
+    /** ci/bench-cluster's medians (one run per configuration), if the run has them. */
+    static String cluster(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        return "\n## Cluster (`RUNS=1 ci/bench-cluster`)\n\n```\n" + Files.readString(file)
+            + "```\n";
     }
 
     /** Seconds as µs below 10 ms, else as ms. */

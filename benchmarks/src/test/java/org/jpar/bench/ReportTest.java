@@ -35,11 +35,14 @@ class ReportTest {
         Files.write(dir.resolve("a.tsv"), List.of("c\tpingpong\t8\t1.0e-6"));
         Files.createDirectory(dir.resolve("profile"));
         Files.write(dir.resolve("profile/pingpong-parts.txt"), List.of("JNI 10 %"));
+        Files.write(dir.resolve("cluster.txt"), List.of("local engines=2 startup 0.1 s"));
         Report.main(new String[] {dir.toString(), "smoke"});
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.startsWith("# jpar benchmarks, "), md);
         assertTrue(md.contains("mode smoke"), md);
         assertTrue(md.contains("Command: `ci/bench --smoke`"), md);
         assertTrue(md.indexOf("## Goals") < md.indexOf("- JNI 10 %"), md);
+        assertTrue(md.indexOf("- JNI 10 %") < md.indexOf("## Cluster"), md);
+        assertTrue(md.contains("```\nlocal engines=2 startup 0.1 s\n```"), md);
     }
 }

@@ -95,7 +95,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      * @throws MpiException if MPI fails
      */
     public void send(Object buf, int dest, int tag) {
-        MessageBuffer m = outgoing("send", buf, dest, tag, Scratch.get().send);
+        MessageBuffer m = outgoing("send", buf, dest, tag, Scratch.get());
         complete("send", abi.jpar_send(m.address(), m.count(), m.typeCode(), dest, tag, handle),
             m, null, 0);
     }
@@ -107,7 +107,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      * @throws IllegalArgumentException as {@link #send}
      */
     public void ssend(Object buf, int dest, int tag) {
-        MessageBuffer m = outgoing("ssend", buf, dest, tag, Scratch.get().send);
+        MessageBuffer m = outgoing("ssend", buf, dest, tag, Scratch.get());
         complete("ssend", abi.jpar_ssend(m.address(), m.count(), m.typeCode(), dest, tag, handle),
             m, null, 0);
     }
@@ -123,7 +123,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      */
     public Status recv(Object buf, int source, int tag) {
         Scratch s = Scratch.get();
-        MessageBuffer m = incoming("recv", buf, source, tag, s.recv);
+        MessageBuffer m = incoming("recv", buf, source, tag, s);
         int rc = abi.jpar_recv(m.address(), m.count(), m.typeCode(), source, tag, handle,
             s.outAddress + Scratch.STATUS);
         return completeWithStatus("recv", rc, null, m, s);
@@ -140,8 +140,8 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
                            Object recvbuf, int source, int recvtag) {
         CollectiveArgs.sameType(sendbuf, recvbuf);
         Scratch s = Scratch.get();
-        MessageBuffer in = outgoing("sendrecv", sendbuf, dest, sendtag, s.send);
-        MessageBuffer out = incoming("sendrecv", recvbuf, source, recvtag, s.recv);
+        MessageBuffer in = outgoing("sendrecv", sendbuf, dest, sendtag, s);
+        MessageBuffer out = incoming("sendrecv", recvbuf, source, recvtag, s);
         int rc = abi.jpar_sendrecv(in.address(), in.count(), dest, sendtag, out.address(),
             out.count(), source, recvtag, in.typeCode(), handle, s.outAddress + Scratch.STATUS);
         return completeWithStatus("sendrecv", rc, in, out, s);
@@ -182,7 +182,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      * @throws IllegalArgumentException as {@link #send}
      */
     public Request isend(Object buf, int dest, int tag) {
-        MessageBuffer m = outgoing("isend", buf, dest, tag, MessageBuffer.owned());
+        MessageBuffer m = outgoing("isend", buf, dest, tag, null);
         Scratch s = Scratch.get();
         int rc = abi.jpar_isend(m.address(), m.count(), m.typeCode(), dest, tag, handle,
             s.outAddress + Scratch.HANDLE);
@@ -197,7 +197,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      * @throws IllegalArgumentException as {@link #recv}
      */
     public Request irecv(Object buf, int source, int tag) {
-        MessageBuffer m = incoming("irecv", buf, source, tag, MessageBuffer.owned());
+        MessageBuffer m = incoming("irecv", buf, source, tag, null);
         Scratch s = Scratch.get();
         int rc = abi.jpar_irecv(m.address(), m.count(), m.typeCode(), source, tag, handle,
             s.outAddress + Scratch.HANDLE);
@@ -264,20 +264,22 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
 
     // ---------------------------------------------------------------- messages, checks, errors
 
-    /** The checks of a sending call, then {@code buf} as the call's input message. */
-    private MessageBuffer outgoing(String call, Object buf, int dest, int tag, MessageBuffer m) {
+    /**
+     * The checks of a sending call, then {@code buf} as the call's input message, staged in the
+     * scratch {@code s}, or in staging of its own (for a request) when {@code s} is null.
+     */
+    private MessageBuffer outgoing(String call, Object buf, int dest, int tag, Scratch s) {
         ElementType t = ElementType.of(buf, "buf");
         checkPeer(call, dest, tag, false);
-        return m.in(buf, t, Buffers.count(buf));
+        return MessageBuffer.in(buf, t, Buffers.count(buf), s, Scratch.SEND);
     }
 
     /** The checks of a receiving call, then {@code buf} as the call's output message. */
-    private MessageBuffer incoming(String call, Object buf, int source, int tag,
-                                   MessageBuffer m) {
+    private MessageBuffer incoming(String call, Object buf, int source, int tag, Scratch s) {
         ElementType t = ElementType.of(buf, "buf");
         Buffers.checkWritable(buf, "buf");
         checkPeer(call, source, tag, true);
-        return m.out(buf, t, Buffers.count(buf));
+        return MessageBuffer.out(buf, t, Buffers.count(buf), s, Scratch.RECV);
     }
 
     /**

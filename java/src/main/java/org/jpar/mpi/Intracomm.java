@@ -56,7 +56,8 @@ public final class Intracomm extends Comm {
         }
         Scratch s = Scratch.get();
         int n = Buffers.count(buf);
-        MessageBuffer m = isRoot ? s.recv.in(buf, t, n) : s.recv.out(buf, t, n);
+        MessageBuffer m = isRoot ? MessageBuffer.in(buf, t, n, s, Scratch.RECV)
+            : MessageBuffer.out(buf, t, n, s, Scratch.RECV);
         complete("bcast", abi.jpar_bcast(m.address(), n, t.code, root, handle), null, m,
             isRoot ? 0 : n);
     }
@@ -79,8 +80,9 @@ public final class Intracomm extends Comm {
             CollectiveArgs.checkRecv(recvbuf, t, n, "reduce");
         }
         Scratch s = Scratch.get();
-        MessageBuffer in = s.send.in(sendbuf, t, n);
-        MessageBuffer out = isRoot ? s.recv.out(recvbuf, t, n) : s.recv.none();
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV)
+            : MessageBuffer.NONE;
         complete("reduce", abi.jpar_reduce(in.address(), out.address(), n, t.code, op.code, root,
             handle), in, out, n);
     }
@@ -98,8 +100,8 @@ public final class Intracomm extends Comm {
         int n = Buffers.count(sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, n, "allreduce");
         Scratch s = Scratch.get();
-        MessageBuffer in = s.send.in(sendbuf, t, n);
-        MessageBuffer out = s.recv.out(recvbuf, t, n);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
         complete("allreduce", abi.jpar_allreduce(in.address(), out.address(), n, t.code, op.code,
             handle), in, out, n);
     }
@@ -120,8 +122,9 @@ public final class Intracomm extends Comm {
             CollectiveArgs.checkRecv(recvbuf, t, (long) n * size, "gather");
         }
         Scratch s = Scratch.get();
-        MessageBuffer in = s.send.in(sendbuf, t, n);
-        MessageBuffer out = isRoot ? s.recv.out(recvbuf, t, n * size) : s.recv.none();
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, n * size, s, Scratch.RECV)
+            : MessageBuffer.NONE;
         complete("gather", abi.jpar_gather(in.address(), n, out.address(), n, t.code, root,
             handle), in, out, out.count());
     }
@@ -157,8 +160,9 @@ public final class Intracomm extends Comm {
             CollectiveArgs.checkRecv(recvbuf, t, total, "gatherv");
         }
         Scratch s = Scratch.get();
-        MessageBuffer in = s.send.in(sendbuf, t, n);
-        MessageBuffer out = isRoot ? s.recv.out(recvbuf, t, total) : s.recv.none();
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV)
+            : MessageBuffer.NONE;
         long layout = isRoot ? s.countsAndDispls(counts, displs) : 0L;
         complete("gatherv", abi.jpar_gatherv(in.address(), n, out.address(), layout,
             layout + 4L * size, t.code, root, handle), in, out, total);
@@ -176,8 +180,8 @@ public final class Intracomm extends Comm {
         int n = Buffers.count(sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, (long) n * size, "allgather");
         Scratch s = Scratch.get();
-        MessageBuffer in = s.send.in(sendbuf, t, n);
-        MessageBuffer out = s.recv.out(recvbuf, t, n * size);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, n * size, s, Scratch.RECV);
         complete("allgather", abi.jpar_allgather(in.address(), n, out.address(), n, t.code,
             handle), in, out, n * size);
     }
@@ -206,8 +210,8 @@ public final class Intracomm extends Comm {
         int total = CollectiveArgs.extent(counts, displs);
         CollectiveArgs.checkRecv(recvbuf, t, total, "allgatherv");
         Scratch s = Scratch.get();
-        MessageBuffer in = s.send.in(sendbuf, t, n);
-        MessageBuffer out = s.recv.out(recvbuf, t, total);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV);
         long layout = s.countsAndDispls(counts, displs);
         complete("allgatherv", abi.jpar_allgatherv(in.address(), n, out.address(), layout,
             layout + 4L * size, t.code, handle), in, out, total);
@@ -231,8 +235,9 @@ public final class Intracomm extends Comm {
             CollectiveArgs.checkSend(sendbuf, t, (long) n * size, "scatter");
         }
         Scratch s = Scratch.get();
-        MessageBuffer in = isRoot ? s.send.in(sendbuf, t, n * size) : s.send.none();
-        MessageBuffer out = s.recv.out(recvbuf, t, n);
+        MessageBuffer in = isRoot ? MessageBuffer.in(sendbuf, t, n * size, s, Scratch.SEND)
+            : MessageBuffer.NONE;
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
         complete("scatter", abi.jpar_scatter(in.address(), n, out.address(), n, t.code, root,
             handle), in, out, n);
     }
@@ -268,8 +273,9 @@ public final class Intracomm extends Comm {
             CollectiveArgs.checkSend(sendbuf, t, total, "scatterv");
         }
         Scratch s = Scratch.get();
-        MessageBuffer in = isRoot ? s.send.in(sendbuf, t, total) : s.send.none();
-        MessageBuffer out = s.recv.out(recvbuf, t, n);
+        MessageBuffer in = isRoot ? MessageBuffer.in(sendbuf, t, total, s, Scratch.SEND)
+            : MessageBuffer.NONE;
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
         long layout = isRoot ? s.countsAndDispls(counts, displs) : 0L;
         complete("scatterv", abi.jpar_scatterv(in.address(), layout, layout + 4L * size,
             out.address(), n, t.code, root, handle), in, out, n);
@@ -291,8 +297,8 @@ public final class Intracomm extends Comm {
         }
         CollectiveArgs.checkRecv(recvbuf, t, n, "alltoall");
         Scratch s = Scratch.get();
-        MessageBuffer in = s.send.in(sendbuf, t, n);
-        MessageBuffer out = s.recv.out(recvbuf, t, n);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
         complete("alltoall", abi.jpar_alltoall(in.address(), n / size, out.address(), n / size,
             t.code, handle), in, out, n);
     }

@@ -288,11 +288,12 @@ public final class Mpi implements AutoCloseable {
 
     private void installFailureHandling() {
         if (!backend.equals(BackendChoice.LOCAL)) {
-            JobAbort.install(mainThread, () -> !closed && world.size() > 1, this::abortAfter, () -> {
-                if (!closed && !aborting) {
-                    close();
-                }
-            });
+            JobAbort.install(mainThread, () -> !closed && world.size() > 1, this::abortAfter,
+                () -> {
+                    if (!closed && !aborting) {
+                        close();
+                    }
+                });
         }
     }
 

@@ -13,7 +13,8 @@ import org.jpar.mpi.internal.StatusLayout;
  */
 public final class Request {
     private final Comm comm;
-    private final MessageBuffer message;
+    /** What MPI reads or writes; let go of once the request completes. */
+    private MessageBuffer message;
     private final boolean receive;
     private long handle;
     private Status status;
@@ -185,16 +186,17 @@ public final class Request {
     /** Decodes the status MPI wrote, lets go of the message (copying back what arrived). */
     private Status complete(int rc, ByteBuffer statusArea, int at, String call) {
         handle = 0L;
-        Status st = StatusLayout.read(statusArea, at, message.type(), null);
+        MessageBuffer m = message;
+        message = null;
+        Status st = StatusLayout.read(statusArea, at, m.type(), null);
         if (rc != 0) {
-            message.release();
+            m.release();
             status = new Status(st.source(), st.tag(), 0, 0);
             comm.check(rc, call);
         }
-        int count = message.count();
-        message.done(receive ? st.count() : 0);
+        m.done(receive ? st.count() : 0);
         status = receive ? st
-            : new Status(st.source(), st.tag(), count, count * message.type().bytes);
+            : new Status(st.source(), st.tag(), m.count(), m.count() * m.type().bytes);
         return status;
     }
 }

@@ -1,5 +1,6 @@
 package org.jpar.mpi.internal;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.DirectBuffers;
@@ -10,106 +11,115 @@ import org.jpar.mpi.DirectBuffers;
  * its memory, and, for heap storage, the staging copy that is copied in before the call or back
  * after it. A direct buffer is used in place.
  *
- * <p>Each thread reuses two of these for blocking calls ({@link Scratch#send},
- * {@link Scratch#recv}), staged in its scratch slots, so a blocking call allocates nothing; a
- * nonblocking {@link Request} owns its own, with staging it keeps until it completes.
+ * <p>A blocking call makes its messages afresh and never lets them escape, so the JIT keeps
+ * their fields in registers: no allocation and no stores into a long-lived object on the hot
+ * path. Their heap staging is a slot of the thread's {@link Scratch}. A nonblocking
+ * {@code Request} holds its message, with staging of its own, until it completes.
  */
 public final class MessageBuffer {
-    private final Scratch scratch;
-    private final int slot;
-    private Object buf;
-    private ElementType type;
-    private int count;
-    private long address;
-    private ByteBuffer staging;
+    /** The side of a call that this rank does not take part in: no buffer, address 0. */
+    public static final MessageBuffer NONE =
+        new MessageBuffer(null, ElementType.BYTE, 0, 0L, null);
 
-    /** A message staged in {@code slot} of this thread's scratch. */
-    public MessageBuffer(Scratch scratch, int slot) {
-        this.scratch = scratch;
-        this.slot = slot;
-    }
+    private final Object buf;
+    private final ElementType type;
+    private final int count;
+    private final long address;
+    private final ByteBuffer staging;
 
-    /** A message with staging of its own, for a request that outlives the call. */
-    public static MessageBuffer owned() {
-        return new MessageBuffer(null, -1);
-    }
-
-    /**
-     * Takes {@code count} elements of {@code buf} from its position, as a call's input: heap
-     * storage is copied into staging now.
-     */
-    public MessageBuffer in(Object buf, ElementType type, int count) {
-        set(buf, type, count);
-        if (staging != null) {
-            Buffers.copy(buf, Buffers.position(buf), staging, 0, count, type);
-        }
-        return this;
-    }
-
-    /** Takes {@code count} elements of {@code buf} from its position, as a call's output. */
-    public MessageBuffer out(Object buf, ElementType type, int count) {
-        set(buf, type, count);
-        return this;
-    }
-
-    /** No buffer: the side of a call that this rank does not take part in (address 0). */
-    public MessageBuffer none() {
-        buf = null;
-        type = ElementType.BYTE;
-        count = 0;
-        address = 0L;
-        staging = null;
-        return this;
-    }
-
-    private void set(Object buf, ElementType type, int count) {
+    private MessageBuffer(Object buf, ElementType type, int count, long address,
+                          ByteBuffer staging) {
         this.buf = buf;
         this.type = type;
         this.count = count;
-        if (Buffers.isDirect(buf)) {
-            staging = null;
-            address = Buffers.address(buf, type);
-        } else {
-            long bytes = (long) count * type.bytes;
-            staging = scratch != null ? scratch.slot(slot, bytes) : DirectBuffers.allocate(
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE - DirectBuffers.CACHE_LINE, bytes)));
-            address = Memory.address(staging);
-        }
+        this.address = address;
+        this.staging = staging;
     }
 
+    /**
+     * {@code count} elements of {@code buf} from its position, as a call's input: heap storage
+     * is copied now into slot {@code slot} of {@code scratch}, or into staging of the message's
+     * own when {@code scratch} is null.
+     */
+    public static MessageBuffer in(Object buf, ElementType type, int count, Scratch scratch,
+                                   int slot) {
+        // One allocation site, the heap work out of line: the JIT inlines this into the call
+        // and removes the object (no allocation, no stores) on either path.
+        ByteBuffer staging = Buffers.isDirect(buf) ? null
+            : stageIn(buf, type, count, scratch, slot);
+        return new MessageBuffer(buf, type, count, address(buf, type, staging, scratch, slot),
+            staging);
+    }
+
+    /** {@code count} elements of {@code buf} from its position, as a call's output. */
+    public static MessageBuffer out(Object buf, ElementType type, int count, Scratch scratch,
+                                    int slot) {
+        ByteBuffer staging = Buffers.isDirect(buf) ? null : staging(type, count, scratch, slot);
+        return new MessageBuffer(buf, type, count, address(buf, type, staging, scratch, slot),
+            staging);
+    }
+
+    /** The buffer's own address, or its staging's: a scratch slot's is cached (no lookup). */
+    private static long address(Object buf, ElementType type, ByteBuffer staging, Scratch scratch,
+                                int slot) {
+        return staging == null ? Buffers.address(buf, type)
+            : scratch != null ? scratch.slotAddress(slot) : Memory.address(staging);
+    }
+
+    private static ByteBuffer stageIn(Object buf, ElementType type, int count, Scratch scratch,
+                                      int slot) {
+        ByteBuffer staging = staging(type, count, scratch, slot);
+        Buffers.copy(buf, Buffers.position(buf), staging, 0, count, type);
+        return staging;
+    }
+
+    private static ByteBuffer staging(ElementType type, int count, Scratch scratch, int slot) {
+        long bytes = (long) count * type.bytes;
+        if (scratch != null) {
+            return scratch.slot(slot, bytes);
+        }
+        if (bytes > Integer.MAX_VALUE - DirectBuffers.CACHE_LINE) {
+            throw new IllegalArgumentException("message too large: bytes=" + bytes);
+        }
+        return DirectBuffers.allocate((int) Math.max(1, bytes));
+    }
+
+    /** Where MPI reads or writes. */
     public long address() {
         return address;
     }
 
+    /** The elements the call uses. */
     public int count() {
         return count;
     }
 
+    /** The element type. */
     public ElementType type() {
         return type;
     }
 
+    /** jpar.h's number of the element type. */
     public int typeCode() {
         return type.code;
     }
 
     /**
      * After the call: copies the first {@code received} elements back into heap storage (none
-     * when {@code received} is 0 or negative, or for a direct buffer) and lets go of the buffer.
+     * when {@code received} is 0 or negative, or for a direct buffer). The buffer stays
+     * reachable until here.
      */
     public void done(int received) {
-        Object target = buf;
-        ByteBuffer copy = staging;
-        buf = null;
-        staging = null;
-        if (copy != null && received > 0) {
-            Buffers.copyBack(copy, target, type, Math.min(count, received));
+        if (staging != null && received > 0) {
+            Buffers.copyBack(staging, buf, type, Math.min(count, received));
         }
+        Reference.reachabilityFence(buf);
+        Reference.reachabilityFence(staging);
     }
 
-    /** After a failed call, or for an input: lets go of the buffer, copying nothing. */
+    /** After a failed call, or for an input: copies nothing; the buffer stays reachable here. */
     public void release() {
-        buf = null;
-        staging = null;
+        Reference.reachabilityFence(buf);
+        Reference.reachabilityFence(staging);
     }
 }

@@ -43,11 +43,6 @@ public final class Scratch {
     private final ByteBuffer[] slots = new ByteBuffer[SLOTS];
     private final long[] slotAddresses = new long[SLOTS];
 
-    /** The message of a blocking call's input, staged in {@link #SEND}. */
-    public final MessageBuffer send = new MessageBuffer(this, SEND);
-    /** The message of a blocking call's output, staged in {@link #RECV}. */
-    public final MessageBuffer recv = new MessageBuffer(this, RECV);
-
     /** The status this thread's last receive returned: see {@link #status}. */
     private Status lastStatus;
 
