@@ -33,6 +33,11 @@ public final class StatusLayout {
         return new Status(source, tag, count, bytes);
     }
 
+    /** Sets the error code of the status at {@code address}. */
+    public static void writeError(long address, int error) {
+        Memory.putInt(address + 4 * JparH.STATUS_ERROR, error);
+    }
+
     /** The error code of the status at {@code at} in {@code area}. */
     public static int error(ByteBuffer area, int at) {
         return area.getInt(at + 4 * JparH.STATUS_ERROR);

@@ -42,22 +42,19 @@ final class LocalComm {
         final LocalRequest request;
         /** The buffered copy of an eager message, kept reachable while it is queued. */
         final java.nio.ByteBuffer copy;
-        /** A synchronous send (ssend): never buffered, done only when a receive takes it. */
-        final boolean synchronous;
 
         Envelope(int source, int tag, long address, long bytes, LocalRequest request) {
-            this(source, tag, address, bytes, request, null, false);
+            this(source, tag, address, bytes, request, null);
         }
 
-        Envelope(int source, int tag, long address, long bytes, LocalRequest request,
-                 java.nio.ByteBuffer copy, boolean synchronous) {
+        private Envelope(int source, int tag, long address, long bytes, LocalRequest request,
+                         java.nio.ByteBuffer copy) {
             this.source = source;
             this.tag = tag;
             this.address = address;
             this.bytes = bytes;
             this.request = request;
             this.copy = copy;
-            this.synchronous = synchronous;
         }
 
         /** This message buffered, its send completed. */
@@ -66,7 +63,7 @@ final class LocalComm {
             long at = Memory.address(b);
             Memory.copy(address, at, bytes);
             request.complete(0, source, tag, bytes);
-            return new Envelope(source, tag, at, bytes, request, b, false);
+            return new Envelope(source, tag, at, bytes, request, b);
         }
 
         boolean matches(int wantSource, int wantTag) {
@@ -112,8 +109,12 @@ final class LocalComm {
 
     // Point to point. Callers hold the world's lock.
 
-    /** Delivers to the earliest matching posted receive, or queues as unexpected. */
-    void send(int dest, Envelope message) {
+    /**
+     * Delivers to the earliest matching posted receive, or queues as unexpected: buffered, its
+     * send done at once, when the send mode allows it ({@code mayBuffer}) and it is at most
+     * {@link #EAGER_BYTES}; else it waits for its receive.
+     */
+    void send(int dest, Envelope message, boolean mayBuffer) {
         Iterator<Envelope> it = posted[dest].iterator();
         while (it.hasNext()) {
             Envelope receive = it.next();
@@ -123,7 +124,7 @@ final class LocalComm {
                 return;
             }
         }
-        unexpected[dest].addLast(message.bytes <= EAGER_BYTES && !message.synchronous
+        unexpected[dest].addLast(mayBuffer && message.bytes <= EAGER_BYTES
             ? message.buffered() : message);
         world.signal(members[dest]);
     }

@@ -1,6 +1,5 @@
 package org.jpar.mpi.local;
 
-import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.Status;
@@ -61,8 +60,8 @@ abstract class LocalPointToPoint extends JavaAbi {
             if (peer == Comm.PROC_NULL) {
                 request.complete(0, Comm.PROC_NULL, Comm.ANY_TAG, 0);
             } else if (send) {
-                c.send(peer, new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request, null,
-                    synchronous));
+                c.send(peer, new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request),
+                    !synchronous);
             } else {
                 c.receive(rankIn(c), new LocalComm.Envelope(peer, tag, buf, bytes, request));
             }
@@ -238,7 +237,7 @@ abstract class LocalPointToPoint extends JavaAbi {
             for (int i = 0; i < count; i++) {
                 long status = statuses + (long) StatusLayout.BYTES * i;
                 int rc = jpar_wait(requestArray + 8L * i, status);
-                Memory.putInt(status + 4L * JparH.STATUS_ERROR, rc);
+                StatusLayout.writeError(status, rc);
                 if (rc != 0 && first == 0) {
                     first = rc;
                 }
