@@ -100,6 +100,12 @@ int jpar_processor_name(char *name, int32_t *length);
 int jpar_error_string(int32_t code, char *text, int32_t *length);
 int jpar_error_class(int32_t code, int32_t *error_class);
 int jpar_max_error_string(void);
+/* The name of an MPI error class ("MPI_ERR_TRUNCATE"), whose number differs between MPIs;
+   "MPI_ERR_UNKNOWN_CLASS" for a number that is none of MPI 3.1's classes. */
+int jpar_error_class_name(int32_t error_class, char *name, int32_t *length);
+/* MPI_Get_library_version: which MPI library, of which version, this process runs on. */
+int jpar_library_version(char *text, int32_t *length);
+int jpar_max_library_version(void);
 
 /* Communicators. */
 int64_t jpar_comm_null(void);

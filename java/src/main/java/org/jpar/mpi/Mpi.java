@@ -79,7 +79,9 @@ public final class Mpi implements AutoCloseable {
      *     {@code -Djpar.ranks} asks for more than one local rank (use {@link #run} then)
      * @throws IllegalArgumentException for an unknown {@code jpar.backend} or
      *     {@code jpar.threadLevel}
-     * @throws MpiException if MPI_Init_thread fails
+     * @throws MpiException if MPI_Init_thread fails, or if the launcher started several
+     *     processes but MPI gives this one a world of its own (a libjpar.so built against
+     *     another MPI than the launcher's); the message names both and the fix
      * @throws UnsatisfiedLinkError if the native backend is asked for and cannot load
      */
     public static Mpi init(String[] args) {
@@ -129,6 +131,15 @@ public final class Mpi implements AutoCloseable {
                 throw new IllegalStateException("MPI was initialized outside jpar in this process");
             }
             Mpi mpi = new Mpi(abi, backend, required.ordinal());
+            if (!backend.equals(BackendChoice.LOCAL)) {
+                try {
+                    BackendChoice.checkWorld(System.getenv(), mpi.world.size(),
+                        mpi.libraryVersion());
+                } catch (MpiException e) {
+                    mpi.close();
+                    throw e;
+                }
+            }
             instance = mpi;
             mpi.installFailureHandling();
             return mpi;
@@ -326,14 +337,25 @@ public final class Mpi implements AutoCloseable {
      */
     public String processorName() {
         checkOpen("processorName");
-        Scratch s = Scratch.get();
-        int max = abi.jpar_max_processor_name();
-        ByteBuffer name = s.slot(Scratch.TEXT, max + 1L);
-        MpiErrors.check(abi, abi.jpar_processor_name(s.slotAddress(Scratch.TEXT),
-            s.outAddress + Scratch.INT), "processorName");
-        byte[] bytes = new byte[Math.min(max, s.out.getInt(Scratch.INT))];
-        name.get(0, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return text("processorName", abi.jpar_max_processor_name(), abi::jpar_processor_name);
+    }
+
+    /**
+     * Which MPI library, and which version of it, this process runs on (MPI_Get_library_version,
+     * mpi4py's {@code Get_library_version}); the local backend names itself.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String libraryVersion() {
+        checkOpen("libraryVersion");
+        return text("libraryVersion", abi.jpar_max_library_version(), abi::jpar_library_version);
+    }
+
+    private String text(String call, int max, Scratch.TextCall write) {
+        int[] rc = new int[1];
+        String text = Scratch.get().text(max, (at, length) -> rc[0] = write.write(at, length));
+        MpiErrors.check(abi, rc[0], call);
+        return text;
     }
 
     /**

@@ -14,13 +14,25 @@ public class MpiException extends RuntimeException {
     private final String call;
     private final int errorCode;
     private final int errorClass;
+    private final String errorClassName;
 
-    /** A failure reported by the MPI library. */
+    /** A failure reported by the MPI library, its class's name unknown. */
     public MpiException(String call, int errorCode, int errorClass, String errorText) {
-        super(call + ": " + errorText + " (error code " + errorCode + ", class " + errorClass + ")");
+        this(call, errorCode, errorClass, "", errorText);
+    }
+
+    /**
+     * A failure reported by the MPI library, with the name of its error class
+     * ({@code "MPI_ERR_TRUNCATE"}).
+     */
+    public MpiException(String call, int errorCode, int errorClass, String errorClassName,
+                        String errorText) {
+        super(call + ": " + errorText + " (error code " + errorCode + ", class "
+            + (errorClassName.isEmpty() ? "" : errorClassName + " = ") + errorClass + ")");
         this.call = call;
         this.errorCode = errorCode;
         this.errorClass = errorClass;
+        this.errorClassName = errorClassName;
     }
 
     /** A failure of jpar's own, with its cause if there is one. */
@@ -29,6 +41,16 @@ public class MpiException extends RuntimeException {
         this.call = call;
         this.errorCode = NOT_AN_MPI_ERROR;
         this.errorClass = NOT_AN_MPI_ERROR;
+        this.errorClassName = "";
+    }
+
+    /**
+     * The name of the error class, such as {@code "MPI_ERR_TRUNCATE"}: compare classes by name,
+     * since MPIs number them differently (MPI_ERR_TRUNCATE is 15 in Open MPI, 14 in MPICH).
+     * Empty for jpar's own failures.
+     */
+    public String errorClassName() {
+        return errorClassName;
     }
 
     /** The name of the failed call, such as {@code "recv"}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.jpar.examples.Psum;
 import org.jpar.mpi.programs.ShowBackend;
 import org.jpar.testing.MpiRunner;
@@ -29,6 +30,7 @@ class BackendChoiceIT {
         MpiRunner.Result r = MpiRunner.run(2, ShowBackend.class.getName());
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(2, r.lines("backend=native ").size(), r::toString);
+        assertEquals(2, r.lines("library=Open MPI v").size(), r::toString);
     }
 
     @Test
@@ -40,6 +42,20 @@ class BackendChoiceIT {
     }
 
     /** jna.noclasspath hides the bundled libjpar.so, as a machine without MPI would. */
+    /**
+     * A PMI launcher's variables (as MPICH's Hydra sets them) around a libjpar.so built against
+     * Open MPI: its MPI starts a singleton, which init refuses instead of running alone.
+     */
+    @Test
+    void aLaunchOfSeveralProcessesThatMpiSeesAsOneIsRefused() {
+        MpiRunner.Result r = MpiRunner.java(Map.of("PMI_SIZE", "2", "PMI_RANK", "0"), List.of(),
+            ShowBackend.class.getName());
+        assertNotEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("started 2 processes (PMI_SIZE=2)"), r::toString);
+        assertTrue(r.output().contains("a world of 1"), r::toString);
+        assertTrue(r.lines("backend=").isEmpty(), r::toString);
+    }
+
     @Test
     void plainJavaFallsBackToLocalWhereTheNativeLibraryCannotLoad() {
         MpiRunner.Result r = java("-Djna.noclasspath=true", ShowBackend.class.getName());

@@ -61,6 +61,8 @@ class ConformanceIT {
                 String expected = !backend.equals("native") ? "none"
                     : feature >= 22 ? "ffm" : "jna";
                 assertTrue(line.contains("binding=" + expected), line);
+                assertTrue(line.contains(backend.equals("local") ? "library=jpar local backend"
+                    : "library=Open MPI v"), line);
             }
         }));
         for (String check : Conformance.checks().keySet()) {

@@ -98,6 +98,12 @@ class LocalBackendTest {
     }
 
     @Test
+    void theLocalBackendNamesItselfAsTheLibrary() throws Exception {
+        Mpi.local(2, mpi -> assertTrue(mpi.libraryVersion().startsWith("jpar local backend"),
+            mpi.libraryVersion()));
+    }
+
+    @Test
     void callsAfterTheRanksFinishAreRefused() throws Exception {
         Comm[] kept = new Comm[1];
         Mpi.local(1, mpi -> kept[0] = mpi.world());

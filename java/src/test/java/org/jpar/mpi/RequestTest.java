@@ -64,6 +64,11 @@ class RequestTest {
                     Memory.putInt((Long) args[1], (Integer) args[0]);
                     yield 0;
                 }
+                case "jpar_error_class_name" -> {
+                    Memory.putInt((Long) args[2], Memory.putText((Long) args[1],
+                        "MPI_ERR_TRUNCATE", 256));
+                    yield 0;
+                }
                 default -> throw new UnsupportedOperationException(method.getName());
             });
         var constructor = Mpi.class.getDeclaredConstructor(MpiAbi.class, String.class, int.class);
@@ -81,6 +86,7 @@ class RequestTest {
         MpiException e = assertThrows(MpiException.class, () -> Request.waitAll(requests));
         assertTrue(e.getMessage().contains(LONG_TEXT), e.getMessage());
         assertEquals(ERR_TRUNCATE, e.errorClass());
+        assertEquals("MPI_ERR_TRUNCATE", e.errorClassName());
         for (int i = 1; i < REQUESTS; i++) {
             assertEquals(new Status(0, i, i, 8 * i), requests[i].status(), "request " + i);
         }

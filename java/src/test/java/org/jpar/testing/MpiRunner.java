@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,12 +58,18 @@ public final class MpiRunner {
 
     /** Runs {@code java [jvmOptions...] -cp <classpath> mainClass args...} without mpirun. */
     public static Result java(List<String> jvmOptions, String mainClass, String... args) {
+        return java(Map.of(), jvmOptions, mainClass, args);
+    }
+
+    /** {@link #java(List, String, String...)} with {@code environment} added to this one's. */
+    public static Result java(Map<String, String> environment, List<String> jvmOptions,
+                              String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath(), mainClass));
         command.addAll(List.of(args));
-        return exec(command);
+        return exec(command, environment);
     }
 
     /** The mpirun prefix, with the flags this machine needs. */
@@ -94,11 +101,16 @@ public final class MpiRunner {
 
     /** Runs a command, merging stdout and stderr, killing it after {@link #TIMEOUT_SECONDS}. */
     public static Result exec(List<String> command) {
+        return exec(command, Map.of());
+    }
+
+    private static Result exec(List<String> command, Map<String, String> environment) {
         try {
             Path log = Files.createTempFile("jpar-mpirun", ".log");
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command);
+                builder.environment().putAll(environment);
+                Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (!done) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -2,6 +2,7 @@ package org.jpar.mpi.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.jpar.mpi.MpiException;
 import org.jpar.mpi.binding.MpiAbi;
 
 /**
@@ -23,6 +24,11 @@ public final class BackendChoice {
     /** The system property that sets the number of local ranks of {@code Mpi.run}. */
     public static final String RANKS_PROPERTY = "jpar.ranks";
     private static final String OPENMPI_CLASS = "org.jpar.mpi.openmpi.OpenMpiAbi";
+
+    /** Variables in which launchers give the number of processes, and the launchers' names. */
+    private static final List<String[]> LAUNCHER_SIZES = List.of(
+        new String[] {"OMPI_COMM_WORLD_SIZE", "Open MPI's mpirun"},
+        new String[] {"PMI_SIZE", "a PMI launcher (MPICH's mpiexec.hydra, Slurm's srun)"});
 
     /** Environment variables that MPI launchers set in the processes they start. */
     private static final List<String> LAUNCHER_VARIABLES =
@@ -106,6 +112,36 @@ public final class BackendChoice {
             throw new UnsupportedOperationException("the openmpi backend needs Open MPI's Java "
                 + "bindings (mpi.jar and libmpi_java.so) and a jpar built with them; see the "
                 + "README: " + e, e);
+        }
+    }
+
+    /**
+     * Refuses a job in which the launcher started several processes but MPI gave this one a
+     * world of its own: a libjpar.so built against another MPI than the launcher's runs every
+     * rank as a singleton, silently. The launcher's own count comes from its environment.
+     *
+     * @param library MPI_Get_library_version's text, for the message
+     * @throws MpiException naming the launcher, the library and the fix
+     */
+    public static void checkWorld(Map<String, String> environment, int worldSize,
+                                  String library) {
+        for (String[] launcher : LAUNCHER_SIZES) {
+            String value = environment.get(launcher[0]);
+            int size;
+            try {
+                size = value == null ? 0 : Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (size > 1 && worldSize == 1) {
+                throw new MpiException("init", launcher[1] + " started " + size + " processes ("
+                    + launcher[0] + "=" + size + "), but the MPI library jpar loaded gives this one "
+                    + "a world of 1, so every rank would run alone. Loaded: "
+                    + library.strip().lines().findFirst().orElse("(unknown)") + ". Run the "
+                    + "launcher of that MPI (Open MPI: mpirun.openmpi), or build libjpar.so "
+                    + "against the launcher's MPI (cmake -DMPI_C_COMPILER=<its mpicc>) and point "
+                    + "-Djna.library.path at it (README, Which MPI)", null);
+            }
         }
     }
 }

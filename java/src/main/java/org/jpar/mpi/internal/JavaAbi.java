@@ -18,6 +18,16 @@ public abstract class JavaAbi implements MpiAbi {
     public static final int ERR_OTHER = 16;
 
     /**
+     * The names of the error classes by number, as Open MPI numbers them: the openmpi backend
+     * runs on Open MPI, and the local backend uses the same numbers.
+     */
+    private static final String[] CLASS_NAMES = {"MPI_SUCCESS", "MPI_ERR_BUFFER",
+        "MPI_ERR_COUNT", "MPI_ERR_TYPE", "MPI_ERR_TAG", "MPI_ERR_COMM", "MPI_ERR_RANK",
+        "MPI_ERR_REQUEST", "MPI_ERR_ROOT", "MPI_ERR_GROUP", "MPI_ERR_OP", "MPI_ERR_TOPOLOGY",
+        "MPI_ERR_DIMS", "MPI_ERR_ARG", "MPI_ERR_UNKNOWN", "MPI_ERR_TRUNCATE", "MPI_ERR_OTHER",
+        "MPI_ERR_INTERN", "MPI_ERR_IN_STATUS", "MPI_ERR_PENDING"};
+
+    /**
      * Objects behind the {@code int64_t} handles a backend gives out; 0 is the null handle.
      * Handles of every table of one backend are distinct.
      */
@@ -69,6 +79,12 @@ public abstract class JavaAbi implements MpiAbi {
             values[i] = Memory.getInt(address + 4L * i);
         }
         return values;
+    }
+
+    @Override
+    public int jpar_error_class_name(int errorClass, long name, long length) {
+        return writeText(errorClass >= 0 && errorClass < CLASS_NAMES.length
+            ? CLASS_NAMES[errorClass] : "MPI_ERR_UNKNOWN_CLASS", name, length, 64);
     }
 
     @Override

@@ -102,4 +102,25 @@ public final class Scratch {
         b.asIntBuffer().put(counts).put(displs);
         return slotAddresses[COUNTS];
     }
+
+    /** A call that writes at most some bytes of text at one address and its length at another. */
+    @FunctionalInterface
+    public interface TextCall {
+        /** Returns the call's MPI error code. */
+        int write(long text, long length);
+    }
+
+    /**
+     * The text {@code call} writes into the text slot ({@code max} bytes at most), or null when
+     * it returns an error code.
+     */
+    public String text(int max, TextCall call) {
+        ByteBuffer text = slot(TEXT, max + 1L);
+        if (call.write(slotAddresses[TEXT], outAddress + INT) != 0) {
+            return null;
+        }
+        byte[] bytes = new byte[Math.max(0, Math.min(max, out.getInt(INT)))];
+        text.get(0, bytes);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

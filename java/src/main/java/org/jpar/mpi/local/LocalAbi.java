@@ -108,6 +108,17 @@ public final class LocalAbi extends LocalPointToPoint {
     }
 
     @Override
+    public int jpar_max_library_version() {
+        return MAX_NAME;
+    }
+
+    @Override
+    public int jpar_library_version(long text, long length) {
+        return writeText("jpar local backend: ranks are threads of one JVM (Java "
+            + Runtime.version() + ")", text, length, MAX_NAME);
+    }
+
+    @Override
     public int jpar_max_error_string() {
         return MAX_ERROR;
     }

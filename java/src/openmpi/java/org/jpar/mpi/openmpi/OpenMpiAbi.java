@@ -1,18 +1,23 @@
 package org.jpar.mpi.openmpi;
 
+import static org.jpar.mpi.openmpi.MpiJarTerms.bytes;
+import static org.jpar.mpi.openmpi.MpiJarTerms.extent;
+import static org.jpar.mpi.openmpi.MpiJarTerms.op;
+import static org.jpar.mpi.openmpi.MpiJarTerms.rank;
+import static org.jpar.mpi.openmpi.MpiJarTerms.tag;
+import static org.jpar.mpi.openmpi.MpiJarTerms.type;
+import static org.jpar.mpi.openmpi.MpiJarTerms.writeStatus;
+
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
-import mpi.Datatype;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
 import mpi.Message;
 import mpi.Request;
 import mpi.Status;
-import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
-import org.jpar.mpi.internal.CollectiveArgs;
 import org.jpar.mpi.internal.ElementType;
 import org.jpar.mpi.internal.JavaAbi;
 import org.jpar.mpi.internal.StatusLayout;
@@ -62,64 +67,8 @@ public final class OpenMpiAbi extends JavaAbi {
         return new Pointer(address).getByteBuffer(0, bytes);
     }
 
-    private static Datatype type(int code) {
-        return switch (ElementType.of(code)) {
-            case BYTE -> MPI.BYTE;
-            case SHORT -> MPI.SHORT;
-            case INT -> MPI.INT;
-            case LONG -> MPI.LONG;
-            case FLOAT -> MPI.FLOAT;
-            case DOUBLE -> MPI.DOUBLE;
-            case CHAR -> MPI.CHAR;
-        };
-    }
-
-    private static long bytes(int count, int type) {
-        return (long) count * ElementType.of(type).bytes;
-    }
-
-    private static mpi.Op op(int code) {
-        return switch (code) {
-            case JparH.SUM -> MPI.SUM;
-            case JparH.PROD -> MPI.PROD;
-            case JparH.MIN -> MPI.MIN;
-            case JparH.MAX -> MPI.MAX;
-            case JparH.LAND -> MPI.LAND;
-            case JparH.LOR -> MPI.LOR;
-            case JparH.LXOR -> MPI.LXOR;
-            case JparH.BAND -> MPI.BAND;
-            case JparH.BOR -> MPI.BOR;
-            case JparH.BXOR -> MPI.BXOR;
-            default -> throw new IllegalArgumentException("no such op: op=" + code);
-        };
-    }
-
-    private static int rank(int jparRank) {
-        return jparRank == Comm.ANY_SOURCE ? MPI.ANY_SOURCE
-            : jparRank == Comm.PROC_NULL ? MPI.PROC_NULL : jparRank;
-    }
-
-    private static int tag(int jparTag) {
-        return jparTag == Comm.ANY_TAG ? MPI.ANY_TAG : jparTag;
-    }
-
-    private static void writeStatus(Status st, long status) throws MPIException {
-        int source = st.getSource();
-        int t = st.getTag();
-        int count = st.getCount(MPI.BYTE);
-        StatusLayout.write(status, source == MPI.PROC_NULL ? Comm.PROC_NULL
-            : source == MPI.ANY_SOURCE ? Comm.ANY_SOURCE : source,
-            t == MPI.ANY_TAG ? Comm.ANY_TAG : t, st.getError(),
-            count == MPI.UNDEFINED ? Comm.UNDEFINED : count);
-    }
-
     private Intracomm comm(long handle) {
         return handle == WORLD ? MPI.COMM_WORLD : handle == SELF ? MPI.COMM_SELF : comms.get(handle);
-    }
-
-    /** The bytes the v-variant layout {@code counts}, {@code displs} spans. */
-    private static long extent(int[] counts, int[] displs, int type) {
-        return (long) CollectiveArgs.extent(counts, displs) * ElementType.of(type).bytes;
     }
 
     // ------------------------------------------------------------------------------ lifecycle
@@ -172,6 +121,16 @@ public final class OpenMpiAbi extends JavaAbi {
     @Override
     public int jpar_processor_name(long name, long length) {
         return call(() -> writeText(MPI.getProcessorName(), name, length, 256));
+    }
+
+    @Override
+    public int jpar_max_library_version() {
+        return 256;
+    }
+
+    @Override
+    public int jpar_library_version(long text, long length) {
+        return call(() -> writeText(MPI.getLibVersion(), text, length, 256));
     }
 
     @Override

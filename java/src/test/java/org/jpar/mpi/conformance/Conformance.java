@@ -34,7 +34,8 @@ public final class Conformance {
         Mpi.run(args, mpi -> {
             Intracomm world = mpi.world();
             System.out.println("BACKEND " + mpi.backend() + " binding=" + mpi.binding() + " rank="
-                + world.rank() + " size=" + world.size() + " java=" + Runtime.version().feature());
+                + world.rank() + " size=" + world.size() + " java=" + Runtime.version().feature()
+                + " library=" + mpi.libraryVersion().lines().findFirst().orElse(""));
             List<String> failed = new ArrayList<>();
             for (Map.Entry<String, Consumer<Intracomm>> check : checks().entrySet()) {
                 if (args.length > 0 && !List.of(args).contains(check.getKey())) {

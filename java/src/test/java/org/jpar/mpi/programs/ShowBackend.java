@@ -12,6 +12,8 @@ public final class ShowBackend {
             System.out.println("backend=" + mpi.backend() + " rank=" + mpi.world().rank()
                 + " size=" + mpi.world().size() + " binding=" + mpi.binding());
             System.out.println("threadLevel=" + mpi.threadLevel() + " rank=" + mpi.world().rank());
+            System.out.println("library=" + mpi.libraryVersion().lines().findFirst().orElse("")
+                + " rank=" + mpi.world().rank());
         });
     }
 }
