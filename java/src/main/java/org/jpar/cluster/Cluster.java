@@ -1,6 +1,7 @@
 package org.jpar.cluster;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,10 +58,11 @@ public final class Cluster {
     }
 
     /**
-     * Starts {@code engines} engine JVMs with MPI_Comm_spawn, on this JVM's class path, and
-     * connects to them; {@code close()} stops them and they exit. Works from a plain JVM (jshell
-     * too): MPI is initialized as a singleton if this process has not done it. Open MPI is told
-     * it may place more processes than cores ({@code map_by :OVERSUBSCRIBE}).
+     * Starts {@code engines} engine JVMs with MPI_Comm_spawn, on this JVM's class path and with
+     * its {@code jna.library.path} and {@code jpar.*} properties (so they load the same
+     * libjpar.so), and connects to them; {@code close()} stops them and they exit. Works from a
+     * plain JVM (jshell too): MPI is initialized as a singleton if this process has not done it.
+     * Open MPI is told it may place more processes than cores ({@code map_by :OVERSUBSCRIBE}).
      *
      * @throws IllegalArgumentException if {@code engines} is less than 1
      * @throws UnsupportedOperationException unless MPI runs on the native backend
@@ -75,9 +77,14 @@ public final class Cluster {
         Mpi mpi = Mpi.current().orElseGet(() -> Mpi.init(new String[0], ThreadLevel.MULTIPLE));
         requireMultiple(mpi);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> args = List.of("-cp", System.getProperty("java.class.path"),
-            EngineMain.class.getName());
-        Intercomm children = mpi.self().spawn(java, args, engines, Map.of("map_by", ":OVERSUBSCRIBE"), 0);
+        List<String> args = new ArrayList<>();
+        System.getProperties().stringPropertyNames().stream().sorted()
+            .filter(k -> k.equals("jna.library.path") || k.startsWith("jpar."))
+            .forEach(k -> args.add("-D" + k + "=" + System.getProperty(k)));
+        args.addAll(List.of("-cp", System.getProperty("java.class.path"),
+            EngineMain.class.getName()));
+        Intercomm children = mpi.self().spawn(java, args, engines,
+            Map.of("map_by", ":OVERSUBSCRIBE"), 0);
         int[] engineRanks = new int[engines];
         for (int e = 0; e < engines; e++) {
             engineRanks[e] = e;

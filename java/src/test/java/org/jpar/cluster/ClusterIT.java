@@ -48,6 +48,18 @@ class ClusterIT {
         assertEquals(2, r.lines("engine rank ").size(), out);
     }
 
+    /** A site's own libjpar.so, named by jna.library.path, is the one the engines load too. */
+    @Test
+    void spawnedEnginesGetTheClientsLibraryPath() {
+        String dir = Path.of("target", "classes", System.getProperty("jpar.jnaPlatform",
+            "linux-x86-64")).toAbsolutePath().toString();
+        MpiRunner.Result r = MpiRunner.java(List.of("-Djna.library.path=" + dir),
+            SpawnedCluster.class.getName(), "quiet");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("engines' jna.library.path [" + dir + ", " + dir + ", "
+            + dir + "]"), r::toString);
+    }
+
     @Test
     void spawnedEnginesServeAndExitWhenTheClientCloses() {
         MpiRunner.Result r = MpiRunner.java(List.of(), SpawnedCluster.class.getName());

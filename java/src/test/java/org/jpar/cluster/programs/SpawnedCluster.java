@@ -24,6 +24,8 @@ public final class SpawnedCluster {
             System.out.println("distinct engine pids " + pids.stream().distinct().count()
                 + ", client among them: " + pids.contains(me));
             System.out.println("map " + client.loadBalancedView().map(x -> x + 1, List.of(1, 2, 3)));
+            System.out.println("engines' jna.library.path " + client.all().applySync(
+                () -> String.valueOf(System.getProperty("jna.library.path"))));
             try {
                 client.engine(2).applySync(() -> {
                     throw new IllegalStateException("failure in a spawned JVM");
