@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.List;
 import javax.tools.ToolProvider;
 import org.jpar.mpi.programs.AbortOnOneRank;
 import org.jpar.mpi.programs.AfterClose;
+import org.jpar.mpi.programs.FaultsInABusyRank;
 import org.jpar.mpi.programs.MissingClass;
 import org.jpar.mpi.programs.NullPointerAfterInit;
 import org.jpar.mpi.programs.UncaughtOnOneRank;
@@ -39,6 +41,47 @@ class LifecycleIT {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(2, r.lines("rank ").stream()
             .filter(l -> l.endsWith("caught 200 NullPointerExceptions")).count(), r::toString);
+    }
+
+    @Test
+    void nullPointersAndAStackOverflowInABusyRankAreOrdinaryExceptions() {
+        assertFaultsAreExceptions(MpiRunner.run(2, FaultsInABusyRank.class.getName()));
+    }
+
+    /**
+     * Under MPICH, whose UCX transport installs its own fault handlers when its library loads,
+     * with jpar's shim built against MPICH: on this JVM (FFM on JDK 22+) and the other one
+     * ci/test names (JNA on JDK 17).
+     */
+    @Test
+    void underMpichTheJvmKeepsItsSignalHandlers() {
+        String library = System.getProperty("jpar.mpichLibrary", "");
+        assumeTrue(!library.isEmpty() && Files.isRegularFile(Path.of(library, "libjpar.so")),
+            "no MPICH here (ci/setup installs it)");
+        List<String> javas = new ArrayList<>(List.of(MpiRunner.thisJava()));
+        String other = System.getProperty("jpar.otherJava", "");
+        if (!other.isEmpty()) {
+            javas.add(Path.of(other).toString());
+        }
+        for (String java : javas) {
+            List<String> options = List.of("-Djna.library.path=" + library);
+            MpiRunner.Result npe = MpiRunner.mpich(java, 2, options,
+                NullPointerAfterInit.class.getName());
+            assertEquals(0, npe.exitCode(), npe::toString);
+            assertEquals(2, npe.lines("rank ").stream()
+                .filter(l -> l.endsWith("caught 200 NullPointerExceptions")).count(),
+                npe::toString);
+            assertFalse(npe.output().contains("UCX_ERROR_SIGNALS"), npe::toString);
+            assertFaultsAreExceptions(MpiRunner.mpich(java, 2, options,
+                FaultsInABusyRank.class.getName()));
+        }
+    }
+
+    private static void assertFaultsAreExceptions(MpiRunner.Result r) {
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(2, r.lines("rank ").stream()
+            .filter(l -> l.endsWith("npes 200 stackoverflow true last token 19999")).count(),
+            r::toString);
     }
 
     @ParameterizedTest

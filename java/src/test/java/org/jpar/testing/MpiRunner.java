@@ -72,6 +72,26 @@ public final class MpiRunner {
         return exec(command, environment);
     }
 
+    /**
+     * Runs {@code ranks} copies of {@code java [jvmOptions...] -cp <classpath> mainClass args}
+     * under MPICH's launcher, mpiexec.mpich, which takes neither of Open MPI's flags (Hydra runs
+     * as root and places more ranks than cores as it is).
+     */
+    public static Result mpich(String java, int ranks, List<String> jvmOptions, String mainClass,
+                               String... args) {
+        List<String> command = new ArrayList<>(List.of("mpiexec.mpich", "-n",
+            String.valueOf(ranks), java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), mainClass));
+        command.addAll(List.of(args));
+        return exec(command);
+    }
+
+    /** The java binary of this JVM. */
+    public static String thisJava() {
+        return javaExecutable();
+    }
+
     /** The mpirun prefix, with the flags this machine needs. */
     public static List<String> mpirun() {
         List<String> command = new ArrayList<>(List.of("mpirun", "--oversubscribe"));
