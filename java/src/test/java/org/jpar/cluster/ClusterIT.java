@@ -50,9 +50,10 @@ class ClusterIT {
 
     /** A site's own libjpar.so, named by jna.library.path, is the one the engines load too. */
     @Test
-    void spawnedEnginesGetTheClientsLibraryPath() {
-        String dir = Path.of("target", "classes", System.getProperty("jpar.jnaPlatform",
-            "linux-x86-64")).toAbsolutePath().toString();
+    void spawnedEnginesGetTheClientsLibraryPath(@TempDir Path site) throws Exception {
+        Files.copy(Path.of("target", "classes", System.getProperty("jpar.jnaPlatform",
+            "linux-x86-64"), "libjpar-openmpi.so"), site.resolve("libjpar.so"));
+        String dir = site.toString();
         MpiRunner.Result r = MpiRunner.java(List.of("-Djna.library.path=" + dir),
             SpawnedCluster.class.getName(), "quiet");
         assertEquals(0, r.exitCode(), r::toString);

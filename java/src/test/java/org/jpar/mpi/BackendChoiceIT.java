@@ -43,13 +43,13 @@ class BackendChoiceIT {
 
     /** jna.noclasspath hides the bundled libjpar.so, as a machine without MPI would. */
     /**
-     * A PMI launcher's variables (as MPICH's Hydra sets them) around a libjpar.so built against
-     * Open MPI: its MPI starts a singleton, which init refuses instead of running alone.
+     * A PMI launcher's variables (as MPICH's Hydra sets them) with the shim forced to Open
+     * MPI's: its MPI starts a singleton, which init refuses instead of running alone.
      */
     @Test
     void aLaunchOfSeveralProcessesThatMpiSeesAsOneIsRefused() {
-        MpiRunner.Result r = MpiRunner.java(Map.of("PMI_SIZE", "2", "PMI_RANK", "0"), List.of(),
-            ShowBackend.class.getName());
+        MpiRunner.Result r = MpiRunner.java(Map.of("PMI_SIZE", "2", "PMI_RANK", "0"),
+            List.of("-Djpar.mpi=openmpi"), ShowBackend.class.getName());
         assertNotEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("started 2 processes (PMI_SIZE=2)"), r::toString);
         assertTrue(r.output().contains("a world of 1"), r::toString);
@@ -66,7 +66,8 @@ class BackendChoiceIT {
         MpiRunner.Result forced = java("-Djpar.backend=native", "-Djna.noclasspath=true",
             ShowBackend.class.getName());
         assertNotEquals(0, forced.exitCode(), forced::toString);
-        assertTrue(forced.output().contains("jpar: cannot load libjpar.so. Tried"), forced::toString);
+        assertTrue(forced.output().contains("jpar: cannot load an MPI shim. Tried"),
+            forced::toString);
     }
 
     @Test

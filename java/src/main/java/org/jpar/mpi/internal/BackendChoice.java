@@ -137,10 +137,10 @@ public final class BackendChoice {
                 throw new MpiException("init", launcher[1] + " started " + size + " processes ("
                     + launcher[0] + "=" + size + "), but the MPI library jpar loaded gives this one "
                     + "a world of 1, so every rank would run alone. Loaded: "
-                    + library.strip().lines().findFirst().orElse("(unknown)") + ". Run the "
-                    + "launcher of that MPI (Open MPI: mpirun.openmpi), or build libjpar.so "
-                    + "against the launcher's MPI (cmake -DMPI_C_COMPILER=<its mpicc>) and point "
-                    + "-Djna.library.path at it (README, Which MPI)", null);
+                    + library.strip().lines().findFirst().orElse("(unknown)") + ". Let jpar "
+                    + "pick the launcher's MPI (no -Djpar.mpi), name it (-Djpar.mpi=openmpi or "
+                    + "mpich), or build libjpar.so against it (cmake -DMPI_C_COMPILER=<its mpicc>)"
+                    + " and name that (-Djpar.mpi=PATH); README, Which MPI", null);
             }
         }
     }
