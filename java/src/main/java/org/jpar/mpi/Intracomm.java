@@ -13,6 +13,7 @@ import org.jpar.mpi.internal.Buffers;
 import org.jpar.mpi.internal.CollectiveArgs;
 import org.jpar.mpi.internal.ElementType;
 import org.jpar.mpi.internal.MessageBuffer;
+import org.jpar.mpi.internal.MpiErrors;
 import org.jpar.mpi.internal.ObjectMessages;
 import org.jpar.mpi.internal.Scratch;
 
@@ -399,7 +400,8 @@ public final class Intracomm extends Comm {
      *
      * @throws IllegalArgumentException for a bad root or maxprocs, or a null or empty command
      * @throws UnsupportedOperationException on a backend other than native
-     * @throws MpiException if MPI cannot start them (the message has MPI's reason)
+     * @throws MpiException if MPI cannot start them (the message has MPI's reason, and says so
+     *     where the MPI has no dynamic processes, as MPICH over UCX)
      */
     public Intercomm spawn(String command, List<String> args, int maxprocs,
                            Map<String, String> info, int root) {
@@ -433,8 +435,25 @@ public final class Intracomm extends Comm {
         java.lang.ref.Reference.reachabilityFence(argv);
         java.lang.ref.Reference.reachabilityFence(infoBytes);
         java.lang.ref.Reference.reachabilityFence(errcodes);
-        check(rc, "spawn");
+        if (rc != 0) {
+            throw spawnFailure(MpiErrors.exception(abi, rc, "spawn"));
+        }
         return new Intercomm(mpi, s.out.getLong(Scratch.HANDLE));
+    }
+
+    /** MPI's failure of a spawn, with the reason where the MPI has no dynamic processes. */
+    private MpiException spawnFailure(MpiException e) {
+        String library = mpi.libraryVersion();
+        if (!library.contains("MPICH") || !library.contains("ch4:ucx")) {
+            return e;
+        }
+        MpiException explained = new MpiException("spawn", e.errorCode(), e.errorClass(),
+            e.errorClassName(), "MPICH on the ch4:ucx device (Debian's MPICH 4) cannot start "
+                + "processes (no dynamic processes over UCX: MPI_Comm_spawn and MPI_Open_port "
+                + "fail); start every process with mpiexec instead (Cluster.fromWorld), or use "
+                + "an MPI that has them (Open MPI). MPI said: " + e.getMessage());
+        explained.initCause(e);
+        return explained;
     }
 
     /** NUL-terminated strings followed by an empty one, in native memory, as jpar.h wants. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,26 @@ class ClusterIT {
         MpiRunner.Result r = MpiRunner.run(5, DummyTasks.class.getName(), "--scale", "0.05",
             "--out", dir.toString());
         checkDummyTasks(r, dir, 4);
+    }
+
+    /** The seed's cluster tour with the job's ranks as engines (fromWorld) under MPICH. */
+    @Test
+    void dummyTasksUnderMpich(@TempDir Path dir) throws Exception {
+        assumeTrue(MpiRunner.mpis().contains("mpich"), "no MPICH shim in this build");
+        MpiRunner.Result r = MpiRunner.mpich(MpiRunner.thisJava(), 5, List.of(),
+            DummyTasks.class.getName(), "--scale", "0.05", "--out", dir.toString());
+        checkDummyTasks(r, dir, 4);
+    }
+
+    /** Debian's MPICH runs over UCX, which has no dynamic processes: spawn says so. */
+    @Test
+    void spawnUnderMpichOverUcxIsAClearError() {
+        assumeTrue(MpiRunner.mpis().contains("mpich"), "no MPICH shim in this build");
+        MpiRunner.Result r = MpiRunner.java(List.of("-Djpar.mpi=mpich"),
+            SpawnedCluster.class.getName(), "quiet");
+        assertNotEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("org.jpar.mpi.MpiException: spawn: MPICH on the ch4:ucx "
+            + "device (Debian's MPICH 4) cannot start processes"), r::toString);
     }
 
     @Test

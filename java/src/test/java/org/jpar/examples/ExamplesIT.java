@@ -8,16 +8,52 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jpar.io.Npy;
 import org.jpar.io.NpyArray;
 import org.jpar.testing.MpiRunner;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The seed's MPI programs, run exactly as a user runs them, under mpirun. */
 class ExamplesIT {
+    /** Every launch the seed's programs meet: Open MPI and MPICH, JDK 25 and 17, 1 to 4 ranks. */
+    static Stream<Arguments> launches() {
+        return MpiRunner.mpis().stream().flatMap(mpi -> MpiRunner.javas().stream()
+            .flatMap(java -> Stream.of(1, 2, 3, 4).map(ranks -> Arguments.of(mpi, java, ranks))));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, -n {2}")
+    @MethodSource("launches")
+    void theExamplesRunUnderEveryMpiAndJdk(String mpi, String java, int ranks) {
+        MpiRunner.Result psum = MpiRunner.launch(mpi, java, ranks, Psum.class.getName(), "1001");
+        assertEquals(0, psum.exitCode(), psum::toString);
+        Matcher m = Pattern.compile("^sum = (\\S+) , serial sum = (\\S+)$", Pattern.MULTILINE)
+            .matcher(psum.output());
+        assertTrue(m.find(), psum::toString);
+        assertEquals(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(1)), 1e-9 * 1001,
+            psum::toString);
+        MpiRunner.Result matVec = MpiRunner.launch(mpi, java, ranks, MatVec.class.getName(),
+            "101");
+        assertEquals(0, matVec.exitCode(), matVec::toString);
+        assertTrue(matVec.output().contains("matvec N=101 ranks=" + ranks
+            + ": y equals serial A·x to 1e-12: true"), matVec::toString);
+        if (ranks >= 2) {
+            MpiRunner.Result list = MpiRunner.launch(mpi, java, ranks, MpiTest.class.getName());
+            assertEquals(List.of("rank = 1 : data = [1.0, 2.0, 3.0, 4.0]"),
+                list.lines("rank = "), list::toString);
+            MpiRunner.Result array = MpiRunner.launch(mpi, java, ranks, MpiArray.class.getName(),
+                "7");
+            assertEquals(0, array.exitCode(), array::toString);
+            assertArrayEquals(numbers(array.lines("rank = 0 : sent = ").get(0)),
+                numbers(array.lines("rank = 1 : data = ").get(0)), array.toString());
+        }
+    }
+
     @ParameterizedTest(name = "mpirun -n {0}")
     @ValueSource(ints = {2, 4})
     void mpiTestPrintsTheList(int ranks) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,13 +18,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The conformance suite under mpirun: the native backend with 1, 2, 3 and 4 ranks, and the
- * openmpi backend (Open MPI's mpi.jar) with 2 ranks where the build included it.
+ * The conformance suite: the native backend with 1, 2, 3 and 4 ranks under Open MPI's mpirun,
+ * and under MPICH's mpiexec where the build has a MPICH shim, on this JDK and on the second one
+ * ci/test names; the openmpi backend (Open MPI's mpi.jar) with 2 ranks where the build included
+ * it.
  */
 class ConformanceIT {
+    private static final List<Integer> RANKS = List.of(1, 2, 3, 4);
+
     @TestFactory
     Stream<DynamicNode> nativeBackend() {
-        return Stream.of(1, 2, 3, 4).map(ranks -> suite("native", ranks));
+        return RANKS.stream().map(ranks -> suite(null, false, "native", ranks));
     }
 
     /**
@@ -33,23 +39,35 @@ class ConformanceIT {
     Stream<DynamicNode> nativeBackendOnTheOtherJdk() {
         String other = System.getProperty("jpar.otherJava", "");
         assumeTrue(!other.isBlank(), "no second JDK given (jpar.otherJava)");
-        return Stream.of(suite(other, "native", 2));
+        return RANKS.stream().map(ranks -> suite(other, false, "native", ranks));
+    }
+
+    /** Under mpiexec.mpich, with the jar's MPICH shim, on both JDKs. */
+    @TestFactory
+    Stream<DynamicNode> nativeBackendUnderMpich() {
+        assumeTrue(Files.isRegularFile(Path.of("target", "classes", System.getProperty(
+            "jpar.jnaPlatform", "linux-x86-64"), "libjpar-mpich.so")),
+            "no MPICH shim in this build (ci/setup installs MPICH)");
+        List<String> javas = new ArrayList<>(List.of(MpiRunner.thisJava()));
+        String other = System.getProperty("jpar.otherJava", "");
+        if (!other.isBlank()) {
+            javas.add(other);
+        }
+        return javas.stream().flatMap(java -> RANKS.stream()
+            .map(ranks -> suite(java, true, "native", ranks)));
     }
 
     @TestFactory
     Stream<DynamicNode> openmpiBackend() {
         assumeTrue(Boolean.getBoolean("jpar.openmpi"), "built without mpi.jar");
-        return Stream.of(suite("openmpi", 2));
+        return Stream.of(suite(null, false, "openmpi", 2));
     }
 
-    private static DynamicNode suite(String backend, int ranks) {
-        return suite(null, backend, ranks);
-    }
-
-    private static DynamicNode suite(String java, String backend, int ranks) {
+    private static DynamicNode suite(String java, boolean mpich, String backend, int ranks) {
         String option = "-Djpar.backend=" + backend;
-        MpiRunner.Result result = java == null
-            ? MpiRunner.runWith(ranks, option, Conformance.class.getName())
+        MpiRunner.Result result = mpich
+            ? MpiRunner.mpich(java, ranks, List.of(option), Conformance.class.getName())
+            : java == null ? MpiRunner.runWith(ranks, option, Conformance.class.getName())
             : MpiRunner.runOn(java, ranks, option, Conformance.class.getName());
         List<DynamicNode> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("exit code and backend", () -> {
@@ -62,7 +80,7 @@ class ConformanceIT {
                     : feature >= 22 ? "ffm" : "jna";
                 assertTrue(line.contains("binding=" + expected), line);
                 assertTrue(line.contains(backend.equals("local") ? "library=jpar local backend"
-                    : "library=Open MPI v"), line);
+                    : mpich ? "library=MPICH Version:" : "library=Open MPI v"), line);
             }
         }));
         for (String check : Conformance.checks().keySet()) {
@@ -74,7 +92,7 @@ class ConformanceIT {
         }
         String binding = result.lines("BACKEND ").stream().findFirst()
             .map(l -> l.replaceAll(".*(binding=\\S+).*(java=\\d+).*", "$1, $2")).orElse("");
-        return DynamicContainer.dynamicContainer(backend + ", mpirun -n " + ranks + ", " + binding,
-            tests);
+        return DynamicContainer.dynamicContainer(backend + (mpich ? ", mpiexec.mpich -n "
+            : ", mpirun -n ") + ranks + ", " + binding, tests);
     }
 }

@@ -87,6 +87,34 @@ public final class MpiRunner {
         return exec(command);
     }
 
+    /**
+     * Runs {@code ranks} copies of {@code mainClass} on the JVM at {@code java} under the
+     * launcher of {@code mpi}: "openmpi" (mpirun, with this machine's flags) or "mpich"
+     * (mpiexec.mpich).
+     */
+    public static Result launch(String mpi, String java, int ranks, String mainClass,
+                                String... args) {
+        return mpi.equals("mpich") ? mpich(java, ranks, List.of(), mainClass, args)
+            : runOn(java, ranks, null, mainClass, args);
+    }
+
+    /** This JVM's java, and the second JDK's that ci/test names (jpar.otherJava), if any. */
+    public static List<String> javas() {
+        List<String> javas = new ArrayList<>(List.of(javaExecutable()));
+        String other = System.getProperty("jpar.otherJava", "");
+        if (!other.isBlank()) {
+            javas.add(other);
+        }
+        return javas;
+    }
+
+    /** "openmpi", and "mpich" where the build has a MPICH shim. */
+    public static List<String> mpis() {
+        boolean mpich = Files.isRegularFile(Path.of("target", "classes",
+            System.getProperty("jpar.jnaPlatform", "linux-x86-64"), "libjpar-mpich.so"));
+        return mpich ? List.of("openmpi", "mpich") : List.of("openmpi");
+    }
+
     /** The java binary of this JVM. */
     public static String thisJava() {
         return javaExecutable();
