@@ -137,7 +137,10 @@ public final class BenchMain {
         if (root && tsv != null) {
             String levelLabel = level == ThreadLevel.MULTIPLE
                 ? "" : "-" + level.name().toLowerCase(Locale.ROOT);
-            writeTsv(results, tsv, mpiJar ? "mpijar" : "jpar-" + mpi.binding() + levelLabel,
+            // Open MPI's rows keep their plain names; another MPI's name its MPI.
+            String mpiLabel = !mpiJar && mpi.libraryVersion().startsWith("MPICH") ? "-mpich" : "";
+            writeTsv(results, tsv, mpiJar ? "mpijar"
+                : "jpar-" + mpi.binding() + mpiLabel + levelLabel,
                 "jpar-local-jdk" + Runtime.version().feature());
         }
         if (worldClient != null) {

@@ -57,7 +57,8 @@ public final class Report {
             + " asks\nfor MULTIPLE unless the path says `single`, and so does mpi.jar's suite"
             + " (MPI.InitThread). Open\nMPI 4.1 charges every level above SINGLE what it charges"
             + " MULTIPLE (C measured at each).\nThe last column compares each MPI path with C at"
-            + " the same thread level.\n");
+            + " the same thread level.\nRows with `mpich` ran under MPICH (mpiexec.mpich) and"
+            + " compare with MPICH's C (`c-mpich`), both at MPI_THREAD_SINGLE.\n");
         if (mode.equals("quick")) {
             h.append("In --quick, JDK 17 (JNA) skips what its binding does not change: the "
                 + "pure-Java paths (Java\npools and kernels, the local backend and engines) and "
@@ -103,17 +104,20 @@ public final class Report {
             return String.format(Locale.ROOT, "| %s | %s | %s | %.0f B/call | - | - |%n", suite,
                 sizeText, path, value);
         }
-        OptionalDouble c = results.value(suite, "c", size);
+        // Another MPI's rows compare with that MPI's C (c-mpich), run at MPI_THREAD_SINGLE.
+        boolean mpich = path.contains("mpich");
+        OptionalDouble c = results.value(suite, mpich ? "c-mpich" : "c", size);
         OptionalDouble cm = results.value(suite, "c-multiple", size);
         String ratio = ratio(value, c);
         String level = "-";
-        boolean atMultiple = (path.matches("jpar-(ffm|jna)-.*") && !path.contains("-single-"))
-            || path.startsWith("mpijar-");
+        boolean atMultiple = !mpich && ((path.matches("jpar-(ffm|jna)-.*")
+            && !path.contains("-single-")) || path.startsWith("mpijar-"));
         if (atMultiple) {
             level = ratio(value, cm);
         } else if (path.equals("c-multiple")) {
             level = "1.00";
-        } else if (path.equals("c") || path.equals("c-end") || path.matches("jpar-.*-single-.*")) {
+        } else if (path.equals("c") || path.equals("c-end") || path.matches("jpar-.*-single-.*")
+                || mpich) {
             level = ratio;
         }
         return String.format(Locale.ROOT, "| %s | %s | %s | %.3f us | %s | %s |%n", suite,

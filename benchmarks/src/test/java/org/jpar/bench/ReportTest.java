@@ -19,13 +19,17 @@ class ReportTest {
             "c-multiple\tpingpong\t8\t1.25e-6",
             "jpar-ffm-direct\tpingpong\t8\t1.5e-6",
             "jpar-ffm-single-direct\tpingpong\t8\t1.1e-6",
-            "jpar-ffm-direct\talloc-pingpong\t8\t0"));
+            "jpar-ffm-direct\talloc-pingpong\t8\t0",
+            "c-mpich\tpingpong\t8\t2.0e-6",
+            "jpar-ffm-mpich-single-direct\tpingpong\t8\t2.2e-6"));
         List<String> rows = Report.table(Results.read(dir)).lines().skip(2).toList();
         assertEquals(List.of(
             "| alloc-pingpong | 8 | jpar-ffm-direct | 0 B/call | - | - |",
             "| pingpong | 8 | c | 1.000 us | 1.00 | 1.00 |",
+            "| pingpong | 8 | c-mpich | 2.000 us | 1.00 | 1.00 |",
             "| pingpong | 8 | c-multiple | 1.250 us | 1.25 | 1.00 |",
             "| pingpong | 8 | jpar-ffm-direct | 1.500 us | 1.50 | 1.20 |",
+            "| pingpong | 8 | jpar-ffm-mpich-single-direct | 2.200 us | 1.10 | 1.10 |",
             "| pingpong | 8 | jpar-ffm-single-direct | 1.100 us | 1.10 | 1.10 |",
             "| pingpong | 1024 | jpar-ffm-direct | 1.200 us | - | - |"), rows);
     }
