@@ -68,10 +68,10 @@ public final class Report {
         return h.append('\n').toString();
     }
 
-    /** The first line of {@code mpirun --version}, or "MPI unknown". */
+    /** The first line of {@code mpirun.openmpi --version}, or "MPI unknown". */
     private static String mpiVersion() throws InterruptedException {
         try {
-            Process p = new ProcessBuilder("mpirun", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("mpirun.openmpi", "--version").redirectErrorStream(true).start();
             String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 .lines().findFirst().orElse("MPI unknown");
             p.waitFor();

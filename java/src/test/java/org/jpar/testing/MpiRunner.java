@@ -122,7 +122,7 @@ public final class MpiRunner {
 
     /** The mpirun prefix, with the flags this machine needs. */
     public static List<String> mpirun() {
-        List<String> command = new ArrayList<>(List.of("mpirun", "--oversubscribe"));
+        List<String> command = new ArrayList<>(List.of("mpirun.openmpi", "--oversubscribe"));
         if ("root".equals(System.getProperty("user.name"))) {
             command.add("--allow-run-as-root");
         }
