@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intercomm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;

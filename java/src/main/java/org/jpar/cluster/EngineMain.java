@@ -1,6 +1,5 @@
 package org.jpar.cluster;
 
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intercomm;
 import org.jpar.mpi.Mpi;
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.jpar.io.Npy;
 import org.jpar.io.NpyArray;
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 

@@ -1,7 +1,6 @@
 package org.jpar.examples;
 
 import java.util.Random;
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.Op;

@@ -1,7 +1,5 @@
 package org.jpar.mpi;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jpar.internal.BindingChoice;
 import org.jpar.mpi.binding.MpiAbi;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.nio.DoubleBuffer;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.binding.MpiAbi;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package org.jpar.mpi.local;
 
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
-import org.jpar.mpi.Status;
 import org.jpar.mpi.internal.ElementType;
 import org.jpar.mpi.internal.JavaAbi;
 import org.jpar.mpi.internal.StatusLayout;

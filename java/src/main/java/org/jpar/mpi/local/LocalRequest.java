@@ -1,6 +1,5 @@
 package org.jpar.mpi.local;
 
-import org.jpar.mpi.Status;
 import org.jpar.mpi.internal.StatusLayout;
 
 /** A send or receive of the pure-Java backend, completed under the world's lock. */

@@ -18,7 +18,6 @@ import mpi.Request;
 import mpi.Status;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
-import org.jpar.mpi.internal.ElementType;
 import org.jpar.mpi.internal.JavaAbi;
 import org.jpar.mpi.internal.StatusLayout;
 

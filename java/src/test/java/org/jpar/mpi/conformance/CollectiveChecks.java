@@ -3,7 +3,6 @@ package org.jpar.mpi.conformance;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongBinaryOperator;
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Op;
 import org.jpar.mpi.conformance.Values.Kind;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 

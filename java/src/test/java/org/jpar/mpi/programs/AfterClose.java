@@ -1,6 +1,5 @@
 package org.jpar.mpi.programs;
 
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 

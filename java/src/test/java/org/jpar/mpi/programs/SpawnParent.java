@@ -3,7 +3,6 @@ package org.jpar.mpi.programs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intercomm;
 import org.jpar.mpi.Mpi;
 
