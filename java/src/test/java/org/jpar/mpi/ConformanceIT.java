@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,15 +43,9 @@ class ConformanceIT {
     /** Under mpiexec.mpich, with the jar's MPICH shim, on both JDKs. */
     @TestFactory
     Stream<DynamicNode> nativeBackendUnderMpich() {
-        assumeTrue(Files.isRegularFile(Path.of("target", "classes", System.getProperty(
-            "jpar.jnaPlatform", "linux-x86-64"), "libjpar-mpich.so")),
+        assumeTrue(MpiRunner.mpis().contains("mpich"),
             "no MPICH shim in this build (ci/setup installs MPICH)");
-        List<String> javas = new ArrayList<>(List.of(MpiRunner.thisJava()));
-        String other = System.getProperty("jpar.otherJava", "");
-        if (!other.isBlank()) {
-            javas.add(other);
-        }
-        return javas.stream().flatMap(java -> RANKS.stream()
+        return MpiRunner.javas().stream().flatMap(java -> RANKS.stream()
             .map(ranks -> suite(java, true, "native", ranks)));
     }
 

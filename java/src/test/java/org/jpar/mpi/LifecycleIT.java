@@ -55,15 +55,9 @@ class LifecycleIT {
      */
     @Test
     void underMpichTheJvmKeepsItsSignalHandlers() {
-        assumeTrue(Files.isRegularFile(Path.of("target", "classes", System.getProperty(
-            "jpar.jnaPlatform", "linux-x86-64"), "libjpar-mpich.so")),
+        assumeTrue(MpiRunner.mpis().contains("mpich"),
             "no MPICH shim in this build (ci/setup installs MPICH)");
-        List<String> javas = new ArrayList<>(List.of(MpiRunner.thisJava()));
-        String other = System.getProperty("jpar.otherJava", "");
-        if (!other.isEmpty()) {
-            javas.add(Path.of(other).toString());
-        }
-        for (String java : javas) {
+        for (String java : MpiRunner.javas()) {
             List<String> options = List.of();
             MpiRunner.Result npe = MpiRunner.mpich(java, 2, options,
                 NullPointerAfterInit.class.getName());
