@@ -29,7 +29,6 @@ public final class NativeLoader {
     private static final String IN_JAR = "jar:";
 
     private static String libraryFile;
-    private static String libraryName;
 
     private NativeLoader() {
     }
@@ -52,7 +51,6 @@ public final class NativeLoader {
                         : candidate;
                     openKeepingSignals(file);
                     libraryFile = file;
-                    libraryName = candidate;
                     break;
                 } catch (IOException | UnsatisfiedLinkError e) {
                     tried.add(candidate + " (" + e.getMessage() + ")");
@@ -63,12 +61,6 @@ public final class NativeLoader {
             }
         }
         return libraryFile;
-    }
-
-    /** Which shim {@link #libraryFile} opened: "jar:openmpi", "jar:mpich" or a path. */
-    public static synchronized String libraryName() {
-        libraryFile();
-        return libraryName;
     }
 
     /**

@@ -327,9 +327,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     }
 
     void check(int rc, String call) {
-        if (rc != 0) {
-            throw MpiErrors.exception(abi, rc, call);
-        }
+        MpiErrors.check(abi, rc, call);
     }
 
     /** A point-to-point call's checks: open, a rank of the peers, a tag in range. */
