@@ -42,6 +42,10 @@ final class BadInputChecks {
         Check.isTrue(m.contains("tag=-2"), "message names tag: " + m);
         Check.raises(IllegalArgumentException.class, () -> c.send(buf, 0, Comm.ANY_TAG),
             "ANY_TAG on a send");
+        m = Check.raises(IllegalArgumentException.class, () -> c.ssend(buf, c.size(), 0),
+            "ssend to dest = size").getMessage();
+        Check.isTrue(m.contains("dest=" + c.size()), "message names dest: " + m);
+        Check.raises(IllegalArgumentException.class, () -> c.ssend(buf, 0, -2), "ssend tag < 0");
         if (c.tagUpperBound() < Integer.MAX_VALUE) {
             Check.raises(IllegalArgumentException.class,
                 () -> c.send(buf, 0, c.tagUpperBound() + 1), "tag > MPI_TAG_UB");
@@ -53,6 +57,7 @@ final class BadInputChecks {
     static void buffers(Intracomm c) {
         Check.raises(NullPointerException.class, () -> c.send(null, 0, 0), "null buffer");
         Check.raises(NullPointerException.class, () -> c.recv(null, 0, 0), "null buffer");
+        Check.raises(NullPointerException.class, () -> c.ssend(null, 0, 0), "null ssend buffer");
         String m = Check.raises(IllegalArgumentException.class, () -> c.send("text", 0, 0),
             "not a buffer").getMessage();
         Check.isTrue(m.contains("java.lang.String"), "names the class: " + m);

@@ -21,6 +21,8 @@ public final class AfterClose {
         expect(mpi::world, "world");
         expect(mpi::wtime, "wtime");
         expect(mpi::processorName, "processorName");
+        expect(mpi::libraryVersion, "libraryVersion");
+        expect(() -> world.ssend(new int[1], 0, 0), "ssend");
         expect(() -> Mpi.init(args), "init after close");
         System.out.println("closed=" + mpi.isClosed() + " initialized=" + Mpi.isInitialized());
         System.out.println("after close: all refused");
