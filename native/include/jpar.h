@@ -9,7 +9,7 @@
  *     int64_t values; the null handle is what jpar_comm_null() returns.
  *   - Element types and reduction ops are the small integers below, not MPI
  *     handles.
- *   - A status is four int32_t: source, tag, error, byte count.
+ *   - A status is five int32_t: source, tag, error, byte count, cancelled.
  *   - Source and tag wildcards, MPI_PROC_NULL and MPI_UNDEFINED are the JPAR_
  *     values below, whatever the MPI library uses.
  *
@@ -76,12 +76,21 @@ enum {
 #define JPAR_PROC_NULL (-2)
 #define JPAR_UNDEFINED (-3)
 
-/* Layout of a status: four int32_t. */
+/* Layout of a status: five int32_t. CANCELLED is 1 for a request that MPI_Cancel stopped. */
 #define JPAR_STATUS_SOURCE 0
 #define JPAR_STATUS_TAG 1
 #define JPAR_STATUS_ERROR 2
 #define JPAR_STATUS_BYTES 3
-#define JPAR_STATUS_INTS 4
+#define JPAR_STATUS_CANCELLED 4
+#define JPAR_STATUS_INTS 5
+
+/* Send modes: MPI_Send, MPI_Ssend, MPI_Bsend and MPI_Rsend, and their I- and _init forms. */
+enum {
+    JPAR_MODE_STANDARD = 0,
+    JPAR_MODE_SYNCHRONOUS = 1,
+    JPAR_MODE_BUFFERED = 2,
+    JPAR_MODE_READY = 3
+};
 
 /* Error codes of jpar's own, outside MPI's range: a bad type or op number. */
 #define JPAR_ERR_ARG (-22)
@@ -134,28 +143,63 @@ int jpar_comm_spawn(const char *command, const char *argv, int32_t maxprocs, con
 /* Point to point. */
 int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
               int64_t comm);
-/* Returns once the matching receive has started (MPI_Ssend). */
-int jpar_ssend(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
-               int64_t comm);
+/* A send in one of the JPAR_MODE_ modes (standard is jpar_send's). */
+int jpar_send_mode(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
+                   int32_t tag, int64_t comm);
+/* MPI_Buffer_attach: buffered sends copy into these size bytes until jpar_buffer_detach. */
+int jpar_buffer_attach(void *buf, int32_t size);
+/* MPI_Buffer_detach: waits for the buffered sends to leave, then gives the buffer back. */
+int jpar_buffer_detach(int64_t *address, int32_t *size);
+/* MPI_BSEND_OVERHEAD: the bytes an attached buffer needs per buffered message on top of it. */
+int jpar_bsend_overhead(void);
 int jpar_recv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
               int64_t comm, int32_t *status);
 int jpar_sendrecv(const void *sendbuf, int32_t sendcount, int32_t dest, int32_t sendtag,
                   void *recvbuf, int32_t recvcount, int32_t source, int32_t recvtag,
                   int32_t type, int64_t comm, int32_t *status);
+int jpar_sendrecv_replace(void *buf, int32_t count, int32_t type, int32_t dest, int32_t sendtag,
+                          int32_t source, int32_t recvtag, int64_t comm, int32_t *status);
 int jpar_probe(int32_t source, int32_t tag, int64_t comm, int32_t *status);
 int jpar_iprobe(int32_t source, int32_t tag, int64_t comm, int32_t *flag, int32_t *status);
 int jpar_mprobe(int32_t source, int32_t tag, int64_t comm, int64_t *message, int32_t *status);
+int jpar_improbe(int32_t source, int32_t tag, int64_t comm, int32_t *flag, int64_t *message,
+                 int32_t *status);
 int jpar_mrecv(void *buf, int32_t count, int32_t type, int64_t *message, int32_t *status);
+int jpar_imrecv(void *buf, int32_t count, int32_t type, int64_t *message, int64_t *request);
 
 /* Nonblocking point to point and completion. */
 int jpar_isend(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
                int64_t comm, int64_t *request);
+int jpar_isend_mode(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
+                    int32_t tag, int64_t comm, int64_t *request);
 int jpar_irecv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
                int64_t comm, int64_t *request);
+/* Persistent requests (MPI_Send_init and its modes, MPI_Recv_init): inactive until started;
+   completing one makes it inactive again, and only jpar_request_free ends it. */
+int jpar_send_init(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
+                   int32_t tag, int64_t comm, int64_t *request);
+int jpar_recv_init(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
+                   int64_t comm, int64_t *request);
+int jpar_start(int64_t *request);
+int jpar_startall(int32_t count, int64_t *requests);
+/* Completion. A completed request's handle becomes the null handle, a persistent one's stays. */
 int jpar_wait(int64_t *request, int32_t *status);
 int jpar_test(int64_t *request, int32_t *flag, int32_t *status);
 int jpar_waitall(int32_t count, int64_t *requests, int32_t *statuses);
 int jpar_waitany(int32_t count, int64_t *requests, int32_t *index, int32_t *status);
+/* index is JPAR_UNDEFINED with flag 1 when no request is active. */
+int jpar_testany(int32_t count, int64_t *requests, int32_t *index, int32_t *flag,
+                 int32_t *status);
+int jpar_testall(int32_t count, int64_t *requests, int32_t *flag, int32_t *statuses);
+/* outcount is JPAR_UNDEFINED when no request is active; indices and statuses get outcount. */
+int jpar_waitsome(int32_t count, int64_t *requests, int32_t *outcount, int32_t *indices,
+                  int32_t *statuses);
+int jpar_testsome(int32_t count, int64_t *requests, int32_t *outcount, int32_t *indices,
+                  int32_t *statuses);
+/* MPI_Request_get_status: whether the request is complete, without completing it. */
+int jpar_request_get_status(int64_t request, int32_t *flag, int32_t *status);
+int jpar_cancel(int64_t request);
+int jpar_request_free(int64_t *request);
 
 /* Collectives. Counts are in elements of one type. */
 int jpar_bcast(void *buf, int32_t count, int32_t type, int32_t root, int64_t comm);

@@ -42,7 +42,7 @@ static inline int jpar_mpi_tag(int32_t tag) {
     return tag == JPAR_ANY_TAG ? MPI_ANY_TAG : tag;
 }
 
-/* Writes a status in jpar's four-int layout; a NULL out is allowed. */
+/* Writes a status in jpar's layout (JPAR_STATUS_*); a NULL out is allowed. */
 void jpar_status_out(const MPI_Status *st, int32_t *out);
 
 #endif

@@ -1,5 +1,5 @@
-/* Point to point: blocking, probing, nonblocking and completion. */
-#include <stdlib.h>
+/* Point to point: blocking sends in every mode, receives and probes, the attached buffer. */
+#include <stdint.h>
 
 #include "internal.h"
 
@@ -8,9 +8,35 @@ int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_
     return MPI_Send(buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag, comm_of(comm));
 }
 
-int jpar_ssend(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
-               int64_t comm) {
-    return MPI_Ssend(buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag, comm_of(comm));
+int jpar_send_mode(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
+                   int32_t tag, int64_t comm) {
+    MPI_Datatype t = jpar_mpi_type(type);
+    int to = jpar_mpi_source(dest);
+    MPI_Comm c = comm_of(comm);
+    switch (mode) {
+    case JPAR_MODE_STANDARD: return MPI_Send(buf, count, t, to, tag, c);
+    case JPAR_MODE_SYNCHRONOUS: return MPI_Ssend(buf, count, t, to, tag, c);
+    case JPAR_MODE_BUFFERED: return MPI_Bsend(buf, count, t, to, tag, c);
+    case JPAR_MODE_READY: return MPI_Rsend(buf, count, t, to, tag, c);
+    default: return JPAR_ERR_ARG;
+    }
+}
+
+int jpar_buffer_attach(void *buf, int32_t size) {
+    return MPI_Buffer_attach(buf, size);
+}
+
+int jpar_buffer_detach(int64_t *address, int32_t *size) {
+    void *buf = NULL;
+    int bytes = 0;
+    int rc = MPI_Buffer_detach(&buf, &bytes);
+    *address = (int64_t) (intptr_t) buf;
+    *size = bytes;
+    return rc;
+}
+
+int jpar_bsend_overhead(void) {
+    return MPI_BSEND_OVERHEAD;
 }
 
 int jpar_recv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
@@ -30,6 +56,16 @@ int jpar_sendrecv(const void *sendbuf, int32_t sendcount, int32_t dest, int32_t 
     int rc = MPI_Sendrecv(sendbuf, sendcount, t, jpar_mpi_source(dest), sendtag, recvbuf,
                           recvcount, t, jpar_mpi_source(source), jpar_mpi_tag(recvtag),
                           comm_of(comm), &st);
+    jpar_status_out(&st, status);
+    return rc;
+}
+
+int jpar_sendrecv_replace(void *buf, int32_t count, int32_t type, int32_t dest, int32_t sendtag,
+                          int32_t source, int32_t recvtag, int64_t comm, int32_t *status) {
+    MPI_Status st;
+    int rc = MPI_Sendrecv_replace(buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), sendtag,
+                                  jpar_mpi_source(source), jpar_mpi_tag(recvtag), comm_of(comm),
+                                  &st);
     jpar_status_out(&st, status);
     return rc;
 }
@@ -61,6 +97,20 @@ int jpar_mprobe(int32_t source, int32_t tag, int64_t comm, int64_t *message, int
     return rc;
 }
 
+int jpar_improbe(int32_t source, int32_t tag, int64_t comm, int32_t *flag, int64_t *message,
+                 int32_t *status) {
+    MPI_Status st;
+    MPI_Message msg = MPI_MESSAGE_NULL;
+    int f = 0;
+    int rc = MPI_Improbe(jpar_mpi_source(source), jpar_mpi_tag(tag), comm_of(comm), &f, &msg, &st);
+    *flag = f;
+    *message = message_handle(msg);
+    if (rc == MPI_SUCCESS && f) {
+        jpar_status_out(&st, status);
+    }
+    return rc;
+}
+
 int jpar_mrecv(void *buf, int32_t count, int32_t type, int64_t *message, int32_t *status) {
     MPI_Message msg = message_of(*message);
     MPI_Status st;
@@ -70,97 +120,11 @@ int jpar_mrecv(void *buf, int32_t count, int32_t type, int64_t *message, int32_t
     return rc;
 }
 
-int jpar_isend(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
-               int64_t comm, int64_t *request) {
+int jpar_imrecv(void *buf, int32_t count, int32_t type, int64_t *message, int64_t *request) {
+    MPI_Message msg = message_of(*message);
     MPI_Request req = MPI_REQUEST_NULL;
-    int rc = MPI_Isend(buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag,
-                       comm_of(comm), &req);
+    int rc = MPI_Imrecv(buf, count, jpar_mpi_type(type), &msg, &req);
+    *message = message_handle(msg);
     *request = request_handle(req);
-    return rc;
-}
-
-int jpar_irecv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
-               int64_t comm, int64_t *request) {
-    MPI_Request req = MPI_REQUEST_NULL;
-    int rc = MPI_Irecv(buf, count, jpar_mpi_type(type), jpar_mpi_source(source),
-                       jpar_mpi_tag(tag), comm_of(comm), &req);
-    *request = request_handle(req);
-    return rc;
-}
-
-int jpar_wait(int64_t *request, int32_t *status) {
-    MPI_Request req = request_of(*request);
-    MPI_Status st;
-    int rc = MPI_Wait(&req, &st);
-    *request = request_handle(req);
-    jpar_status_out(&st, status);
-    return rc;
-}
-
-int jpar_test(int64_t *request, int32_t *flag, int32_t *status) {
-    MPI_Request req = request_of(*request);
-    MPI_Status st;
-    int f = 0;
-    int rc = MPI_Test(&req, &f, &st);
-    *request = request_handle(req);
-    *flag = f;
-    if (f) {
-        jpar_status_out(&st, status);
-    }
-    return rc;
-}
-
-/* MPI wants arrays of its own handle type; jpar's are int64_t, which may differ in size. */
-static MPI_Request *requests_in(int32_t count, const int64_t *handles) {
-    MPI_Request *reqs = malloc(sizeof(MPI_Request) * (count > 0 ? (size_t) count : 1));
-    if (reqs != NULL) {
-        for (int32_t i = 0; i < count; i++) {
-            reqs[i] = request_of(handles[i]);
-        }
-    }
-    return reqs;
-}
-
-static void requests_out(int32_t count, const MPI_Request *reqs, int64_t *handles) {
-    for (int32_t i = 0; i < count; i++) {
-        handles[i] = request_handle(reqs[i]);
-    }
-}
-
-int jpar_waitall(int32_t count, int64_t *requests, int32_t *statuses) {
-    MPI_Request *reqs = requests_in(count, requests);
-    MPI_Status *sts = malloc(sizeof(MPI_Status) * (count > 0 ? (size_t) count : 1));
-    if (reqs == NULL || sts == NULL) {
-        free(reqs);
-        free(sts);
-        return MPI_ERR_NO_MEM;
-    }
-    int rc = MPI_Waitall(count, reqs, sts);
-    requests_out(count, reqs, requests);
-    for (int32_t i = 0; i < count; i++) {
-        jpar_status_out(&sts[i], statuses + (size_t) i * JPAR_STATUS_INTS);
-        if (rc != MPI_ERR_IN_STATUS) {
-            statuses[(size_t) i * JPAR_STATUS_INTS + JPAR_STATUS_ERROR] = rc;
-        }
-    }
-    free(reqs);
-    free(sts);
-    return rc;
-}
-
-int jpar_waitany(int32_t count, int64_t *requests, int32_t *index, int32_t *status) {
-    MPI_Request *reqs = requests_in(count, requests);
-    if (reqs == NULL) {
-        return MPI_ERR_NO_MEM;
-    }
-    MPI_Status st;
-    int idx = MPI_UNDEFINED;
-    int rc = MPI_Waitany(count, reqs, &idx, &st);
-    requests_out(count, reqs, requests);
-    *index = idx == MPI_UNDEFINED ? JPAR_UNDEFINED : idx;
-    if (idx != MPI_UNDEFINED) {
-        jpar_status_out(&st, status);
-    }
-    free(reqs);
     return rc;
 }

@@ -41,4 +41,7 @@ void jpar_status_out(const MPI_Status *st, int32_t *out) {
     out[JPAR_STATUS_TAG] = st->MPI_TAG == MPI_ANY_TAG ? JPAR_ANY_TAG : st->MPI_TAG;
     out[JPAR_STATUS_ERROR] = st->MPI_ERROR;
     out[JPAR_STATUS_BYTES] = bytes == MPI_UNDEFINED ? JPAR_UNDEFINED : bytes;
+    int cancelled = 0;
+    MPI_Test_cancelled(st, &cancelled);
+    out[JPAR_STATUS_CANCELLED] = cancelled;
 }

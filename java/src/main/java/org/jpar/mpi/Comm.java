@@ -1,6 +1,7 @@
 package org.jpar.mpi;
 
 import java.util.Optional;
+import org.jpar.internal.JparH;
 import org.jpar.mpi.binding.MpiAbi;
 import org.jpar.mpi.internal.Buffers;
 import org.jpar.mpi.internal.CollectiveArgs;
@@ -72,6 +73,11 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
         return size;
     }
 
+    /** The MPI this communicator belongs to (on the local backend, its rank's). */
+    public Mpi mpi() {
+        return mpi;
+    }
+
     /** The largest tag a message may carry (MPI_TAG_UB, at least 32767). */
     public int tagUpperBound() {
         return tagUpperBound;
@@ -107,9 +113,36 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
      * @throws IllegalArgumentException as {@link #send}
      */
     public void ssend(Object buf, int dest, int tag) {
-        MessageBuffer m = outgoing("ssend", buf, dest, tag, Scratch.get());
-        complete("ssend", abi.jpar_ssend(m.address(), m.count(), m.typeCode(), dest, tag, handle),
-            m, null, 0);
+        sendInMode("ssend", JparH.MODE_SYNCHRONOUS, buf, dest, tag);
+    }
+
+    /**
+     * Sends {@code buf} through the buffer attached with {@link Mpi#attachBuffer} (MPI_Bsend):
+     * returns once the message is copied there.
+     *
+     * @throws MpiException (MPI_ERR_BUFFER) when no buffer is attached or the message does not
+     *     fit in what is free of it, with {@link Mpi#bsendOverhead()} bytes per message
+     * @throws IllegalArgumentException as {@link #send}
+     */
+    public void bsend(Object buf, int dest, int tag) {
+        sendInMode("bsend", JparH.MODE_BUFFERED, buf, dest, tag);
+    }
+
+    /**
+     * Sends {@code buf} to {@code dest} whose matching receive is already posted (MPI_Rsend).
+     * MPI does not check that it is; a ready send without its receive is an error in the
+     * program that MPI may not report.
+     *
+     * @throws IllegalArgumentException as {@link #send}
+     */
+    public void rsend(Object buf, int dest, int tag) {
+        sendInMode("rsend", JparH.MODE_READY, buf, dest, tag);
+    }
+
+    private void sendInMode(String call, int mode, Object buf, int dest, int tag) {
+        MessageBuffer m = outgoing(call, buf, dest, tag, Scratch.get());
+        complete(call, abi.jpar_send_mode(mode, m.address(), m.count(), m.typeCode(), dest, tag,
+            handle), m, null, 0);
     }
 
     /**
@@ -148,6 +181,24 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     }
 
     /**
+     * Sends {@code buf} to {@code dest} and receives into the same buffer from {@code source}
+     * (MPI_Sendrecv_replace).
+     *
+     * @throws IllegalArgumentException as {@link #send} and {@link #recv}
+     */
+    public Status sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag) {
+        ElementType t = ElementType.of(buf, "buf");
+        Buffers.checkWritable(buf, "buf");
+        checkPeer("sendrecvReplace", dest, sendtag, false);
+        checkPeer("sendrecvReplace", source, recvtag, true);
+        Scratch s = Scratch.get();
+        MessageBuffer m = MessageBuffer.in(buf, t, Buffers.count(buf), s, Scratch.SEND);
+        int rc = abi.jpar_sendrecv_replace(m.address(), m.count(), m.typeCode(), dest, sendtag,
+            source, recvtag, handle, s.outAddress + Scratch.STATUS);
+        return completeWithStatus("sendrecvReplace", rc, null, m, s);
+    }
+
+    /**
      * Waits for a message from {@code source} with {@code tag} without receiving it (MPI_Probe).
      *
      * @return the message's source, tag and size; {@code count} is in bytes
@@ -173,6 +224,36 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
             ? Optional.of(s.status(ElementType.BYTE)) : Optional.empty();
     }
 
+    /**
+     * Waits for a message and takes it off the queue, so that only the returned {@link Message}
+     * can receive it (MPI_Mprobe): no other thread's receive or probe can match it.
+     *
+     * @param source a rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag a tag or {@link #ANY_TAG}
+     * @throws IllegalArgumentException for a rank or tag out of range
+     */
+    public Message mprobe(int source, int tag) {
+        checkPeer("mprobe", source, tag, true);
+        Scratch s = Scratch.get();
+        check(abi.jpar_mprobe(source, tag, handle, s.outAddress + Scratch.HANDLE,
+            s.outAddress + Scratch.STATUS), "mprobe");
+        return new Message(this, s.out.getLong(Scratch.HANDLE), s.status(ElementType.BYTE));
+    }
+
+    /**
+     * {@link #mprobe} without waiting (MPI_Improbe).
+     *
+     * @return the message, or empty if none has arrived
+     */
+    public Optional<Message> improbe(int source, int tag) {
+        checkPeer("improbe", source, tag, true);
+        Scratch s = Scratch.get();
+        check(abi.jpar_improbe(source, tag, handle, s.outAddress + Scratch.FLAG,
+            s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.STATUS), "improbe");
+        return s.out.getInt(Scratch.FLAG) == 0 ? Optional.empty() : Optional.of(
+            new Message(this, s.out.getLong(Scratch.HANDLE), s.status(ElementType.BYTE)));
+    }
+
     // ------------------------------------------------------------- point to point, nonblocking
 
     /**
@@ -190,6 +271,42 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     }
 
     /**
+     * Starts a synchronous send (MPI_Issend): the request completes once the matching receive
+     * has started.
+     *
+     * @throws IllegalArgumentException as {@link #send}
+     */
+    public Request issend(Object buf, int dest, int tag) {
+        return isendInMode("issend", JparH.MODE_SYNCHRONOUS, buf, dest, tag);
+    }
+
+    /**
+     * Starts a buffered send (MPI_Ibsend) through the buffer of {@link Mpi#attachBuffer}.
+     *
+     * @throws MpiException (MPI_ERR_BUFFER) as {@link #bsend}
+     */
+    public Request ibsend(Object buf, int dest, int tag) {
+        return isendInMode("ibsend", JparH.MODE_BUFFERED, buf, dest, tag);
+    }
+
+    /**
+     * Starts a ready send (MPI_Irsend): the matching receive must be posted already.
+     *
+     * @throws IllegalArgumentException as {@link #send}
+     */
+    public Request irsend(Object buf, int dest, int tag) {
+        return isendInMode("irsend", JparH.MODE_READY, buf, dest, tag);
+    }
+
+    private Request isendInMode(String call, int mode, Object buf, int dest, int tag) {
+        MessageBuffer m = outgoing(call, buf, dest, tag, null);
+        Scratch s = Scratch.get();
+        int rc = abi.jpar_isend_mode(mode, m.address(), m.count(), m.typeCode(), dest, tag,
+            handle, s.outAddress + Scratch.HANDLE);
+        return started(call, rc, m, false, s);
+    }
+
+    /**
      * Starts receiving into {@code buf} (MPI_Irecv). The request keeps the buffer reachable
      * until it completes. Heap storage receives through a copy made when the request completes,
      * in {@link Request#waitFor()} or a successful {@link Request#test()}.
@@ -202,6 +319,64 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
         int rc = abi.jpar_irecv(m.address(), m.count(), m.typeCode(), source, tag, handle,
             s.outAddress + Scratch.HANDLE);
         return started("irecv", rc, m, true, s);
+    }
+
+    // ---------------------------------------------------------------- persistent requests
+
+    /**
+     * A persistent standard send of {@code buf} to {@code dest} (MPI_Send_init), inactive until
+     * {@link Prequest#start()}.
+     *
+     * @throws IllegalArgumentException as {@link #send}
+     */
+    public Prequest sendInit(Object buf, int dest, int tag) {
+        return persistentSend("sendInit", JparH.MODE_STANDARD, buf, dest, tag);
+    }
+
+    /** A persistent synchronous send (MPI_Ssend_init); see {@link #sendInit}. */
+    public Prequest ssendInit(Object buf, int dest, int tag) {
+        return persistentSend("ssendInit", JparH.MODE_SYNCHRONOUS, buf, dest, tag);
+    }
+
+    /** A persistent buffered send (MPI_Bsend_init); see {@link #sendInit} and {@link #bsend}. */
+    public Prequest bsendInit(Object buf, int dest, int tag) {
+        return persistentSend("bsendInit", JparH.MODE_BUFFERED, buf, dest, tag);
+    }
+
+    /** A persistent ready send (MPI_Rsend_init); see {@link #sendInit} and {@link #rsend}. */
+    public Prequest rsendInit(Object buf, int dest, int tag) {
+        return persistentSend("rsendInit", JparH.MODE_READY, buf, dest, tag);
+    }
+
+    /**
+     * A persistent receive into {@code buf} from {@code source} (MPI_Recv_init), inactive until
+     * {@link Prequest#start()}.
+     *
+     * @throws IllegalArgumentException as {@link #recv}
+     */
+    public Prequest recvInit(Object buf, int source, int tag) {
+        MessageBuffer m = incoming("recvInit", buf, source, tag, null);
+        Scratch s = Scratch.get();
+        int rc = abi.jpar_recv_init(m.address(), m.count(), m.typeCode(), source, tag, handle,
+            s.outAddress + Scratch.HANDLE);
+        return persistent("recvInit", rc, m, true, s);
+    }
+
+    private Prequest persistentSend(String call, int mode, Object buf, int dest, int tag) {
+        MessageBuffer m = outgoing(call, buf, dest, tag, null);
+        Scratch s = Scratch.get();
+        int rc = abi.jpar_send_init(mode, m.address(), m.count(), m.typeCode(), dest, tag, handle,
+            s.outAddress + Scratch.HANDLE);
+        return persistent(call, rc, m, false, s);
+    }
+
+    private Prequest persistent(String call, int rc, MessageBuffer m, boolean receive,
+                                Scratch s) {
+        if (rc != 0) {
+            m.release();
+            throw MpiErrors.exception(abi, rc, call);
+        }
+        return new Prequest(this, m, receive, s.out.getLong(Scratch.HANDLE));
     }
 
     // ------------------------------------------------------------------------------ objects
@@ -276,9 +451,14 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
 
     /** The checks of a receiving call, then {@code buf} as the call's output message. */
     private MessageBuffer incoming(String call, Object buf, int source, int tag, Scratch s) {
+        checkPeer(call, source, tag, true);
+        return receiving(buf, s);
+    }
+
+    /** {@code buf} as a call's output message, staged in {@code s} (or its own, if null). */
+    static MessageBuffer receiving(Object buf, Scratch s) {
         ElementType t = ElementType.of(buf, "buf");
         Buffers.checkWritable(buf, "buf");
-        checkPeer(call, source, tag, true);
         return MessageBuffer.out(buf, t, Buffers.count(buf), s, Scratch.RECV);
     }
 
@@ -303,7 +483,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     }
 
     /** {@link #complete} for a call that wrote a status into the scratch: returns it. */
-    private Status completeWithStatus(String call, int rc, MessageBuffer in, MessageBuffer out,
+    Status completeWithStatus(String call, int rc, MessageBuffer in, MessageBuffer out,
                                       Scratch s) {
         Status status = s.status(out.type());
         complete(call, rc, in, out, status.count());
@@ -311,12 +491,12 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     }
 
     /** A started request that owns {@code m}, or the call's failure. */
-    private Request started(String call, int rc, MessageBuffer m, boolean receive, Scratch s) {
+    Request started(String call, int rc, MessageBuffer m, boolean receive, Scratch s) {
         if (rc != 0) {
             m.release();
             throw MpiErrors.exception(abi, rc, call);
         }
-        return new Request(this, m, receive, s.out.getLong(Scratch.HANDLE));
+        return new Request(this, m, receive, s.out.getLong(Scratch.HANDLE), true);
     }
 
     void checkOpen(String call) {

@@ -1,7 +1,10 @@
 package org.jpar.mpi;
 
+import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.Optional;
 import org.jpar.internal.BindingChoice;
+import org.jpar.internal.Memory;
 import org.jpar.mpi.binding.MpiAbi;
 import org.jpar.mpi.internal.BackendChoice;
 import org.jpar.mpi.internal.JobAbort;
@@ -47,6 +50,8 @@ public final class Mpi implements AutoCloseable {
     private final Thread mainThread;
     private volatile boolean closed;
     private volatile boolean aborting;
+    /** The buffer of buffered sends, kept reachable while MPI holds its address. */
+    private ByteBuffer attached;
 
     /** The body of an MPI program, for {@link #run} and {@link #local}. */
     @FunctionalInterface
@@ -354,6 +359,62 @@ public final class Mpi implements AutoCloseable {
         String text = Scratch.get().text(max, (at, length) -> rc[0] = write.write(at, length));
         MpiErrors.check(abi, rc[0], call);
         return text;
+    }
+
+    /**
+     * Gives MPI {@code buf}'s bytes from position to limit as the buffer that buffered sends
+     * ({@link Comm#bsend}) copy their messages into (MPI_Buffer_attach). Each message takes its
+     * size plus {@link #bsendOverhead()} bytes until it leaves.
+     *
+     * @throws NullPointerException if {@code buf} is null
+     * @throws IllegalArgumentException if it is not a direct, writable buffer (MPI keeps its
+     *     address)
+     * @throws IllegalStateException if a buffer is attached already, or after {@link #close()}
+     * @throws MpiException if MPI fails
+     */
+    public synchronized void attachBuffer(ByteBuffer buf) {
+        checkOpen("attachBuffer");
+        Objects.requireNonNull(buf, "buf must not be null");
+        if (!buf.isDirect() || buf.isReadOnly()) {
+            throw new IllegalArgumentException("buf must be a direct, writable ByteBuffer, since"
+                + " MPI keeps its address: buf=" + buf);
+        }
+        if (attached != null) {
+            throw new IllegalStateException("a buffer is attached already: detach it first");
+        }
+        MpiErrors.check(abi, abi.jpar_buffer_attach(
+            Memory.address(buf) + buf.position(), buf.remaining()),
+            "attachBuffer");
+        attached = buf;
+    }
+
+    /**
+     * Waits until every buffered message has left the attached buffer, then takes the buffer
+     * back from MPI (MPI_Buffer_detach).
+     *
+     * @return the buffer given to {@link #attachBuffer}
+     * @throws IllegalStateException if no buffer is attached, or after {@link #close()}
+     * @throws MpiException if MPI fails
+     */
+    public synchronized ByteBuffer detachBuffer() {
+        checkOpen("detachBuffer");
+        if (attached == null) {
+            throw new IllegalStateException("no buffer is attached");
+        }
+        Scratch s = Scratch.get();
+        MpiErrors.check(abi, abi.jpar_buffer_detach(s.outAddress + Scratch.HANDLE,
+            s.outAddress + Scratch.INT), "detachBuffer");
+        ByteBuffer buf = attached;
+        attached = null;
+        return buf;
+    }
+
+    /**
+     * The bytes an attached buffer needs for each buffered message besides the message itself
+     * (MPI_BSEND_OVERHEAD, which differs between MPI libraries).
+     */
+    public int bsendOverhead() {
+        return abi.jpar_bsend_overhead();
     }
 
     /**

@@ -1,29 +1,33 @@
 package org.jpar.mpi;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Optional;
 import org.jpar.mpi.internal.MessageBuffer;
 import org.jpar.mpi.internal.Scratch;
 import org.jpar.mpi.internal.StatusLayout;
 
 /**
- * A nonblocking send or receive in flight (MPI_Request). It holds its message, and so its
- * buffer, until it completes, so the memory MPI writes to cannot be collected early. A heap
- * buffer or array is staged in a direct copy that the request owns: a send copies at the start,
- * a receive copies back when the request completes.
+ * A nonblocking operation in flight (MPI_Request). It holds its message, and so its buffer,
+ * until it completes, so the memory MPI writes to cannot be collected early. A heap buffer or
+ * array is staged in a direct copy that the request owns: a send copies at the start, a receive
+ * copies back when the request completes (in a wait or a successful test).
  */
-public final class Request {
-    private final Comm comm;
-    /** What MPI reads or writes; let go of once the request completes. */
-    private MessageBuffer message;
-    private final boolean receive;
-    private long handle;
-    private Status status;
+public sealed class Request permits Prequest {
+    final Comm comm;
+    /** What MPI reads or writes: let go of once the request completes, unless persistent. */
+    MessageBuffer message;
+    final boolean receive;
+    long handle;
+    boolean active;
+    Status status;
 
-    Request(Comm comm, MessageBuffer message, boolean receive, long handle) {
+    Request(Comm comm, MessageBuffer message, boolean receive, long handle, boolean active) {
         this.comm = comm;
         this.message = message;
         this.receive = receive;
         this.handle = handle;
+        this.active = active;
     }
 
     /**
@@ -34,46 +38,108 @@ public final class Request {
      * @throws IllegalStateException after MPI is finalized
      */
     public synchronized Status waitFor() {
-        if (status != null) {
+        if (!active) {
             return status;
         }
         comm.checkOpen("waitFor");
         Scratch s = Scratch.get();
         s.out.putLong(Scratch.HANDLE, handle);
         int rc = comm.abi.jpar_wait(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.STATUS);
-        return complete(rc, s.out, Scratch.STATUS, "waitFor");
+        return complete(rc, s.out, Scratch.STATUS, s.out.getLong(Scratch.HANDLE), "waitFor");
     }
 
     /**
-     * Checks whether the request has completed (MPI_Test) without waiting.
+     * Checks whether the request has completed (MPI_Test) without waiting; if it has, it is
+     * completed as by {@link #waitFor()}.
      *
      * @throws MpiException if the operation failed
      */
     public synchronized boolean test() {
-        if (status != null) {
+        if (!active) {
             return true;
         }
         comm.checkOpen("test");
         Scratch s = Scratch.get();
         s.out.putLong(Scratch.HANDLE, handle);
-        int rc = comm.abi.jpar_test(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.INT,
+        int rc = comm.abi.jpar_test(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.FLAG,
             s.outAddress + Scratch.STATUS);
-        if (rc == 0 && s.out.getInt(Scratch.INT) == 0) {
+        if (rc == 0 && s.out.getInt(Scratch.FLAG) == 0) {
             return false;
         }
-        complete(rc, s.out, Scratch.STATUS, "test");
+        complete(rc, s.out, Scratch.STATUS, s.out.getLong(Scratch.HANDLE), "test");
         return true;
     }
 
-    /** Whether the request has completed, as seen by the last wait or test. */
-    public synchronized boolean isComplete() {
-        return status != null;
+    /**
+     * The status if the operation has finished, without completing the request
+     * (MPI_Request_get_status): a heap buffer receives its data only in a wait or test.
+     *
+     * @return the status, or empty while the operation is in flight
+     * @throws MpiException if MPI fails
+     */
+    public synchronized Optional<Status> getStatus() {
+        if (!active) {
+            return Optional.ofNullable(status);
+        }
+        comm.checkOpen("getStatus");
+        Scratch s = Scratch.get();
+        comm.check(comm.abi.jpar_request_get_status(handle, s.outAddress + Scratch.FLAG,
+            s.outAddress + Scratch.STATUS), "getStatus");
+        if (s.out.getInt(Scratch.FLAG) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(described(StatusLayout.read(s.out, Scratch.STATUS, message.type(),
+            null), message));
     }
 
-    /** The completed request's status, or null while it is pending. */
-    public synchronized Status status() {
-        return status;
+    /**
+     * Asks MPI to stop the operation (MPI_Cancel). The request must still be completed by a wait
+     * or test; its status then says whether the cancel took effect ({@link Status#isCancelled}):
+     * a receive that no message matched is cancelled, a send that has left may not be. Does
+     * nothing on a request that is not in flight.
+     *
+     * @throws MpiException if MPI fails
+     */
+    public synchronized void cancel() {
+        if (!active) {
+            return;
+        }
+        comm.checkOpen("cancel");
+        comm.check(comm.abi.jpar_cancel(handle), "cancel");
     }
+
+    /**
+     * Frees the request (MPI_Request_free): a persistent request can no longer start. Idempotent.
+     *
+     * @throws IllegalStateException while the operation is in flight (its buffer must stay in
+     *     use until then): wait for it, test it or cancel it first
+     */
+    public synchronized void free() {
+        if (active) {
+            throw new IllegalStateException(
+                "the request is in flight: wait for it, test it or cancel it first");
+        }
+        if (handle != 0L) {
+            comm.checkOpen("free");
+            Scratch s = Scratch.get();
+            s.out.putLong(Scratch.HANDLE, handle);
+            handle = 0L;
+            message = null;
+            comm.check(comm.abi.jpar_request_free(s.outAddress + Scratch.HANDLE), "free");
+        }
+    }
+
+    /** Whether the request is not in flight: completed, or a persistent one not started. */
+    public synchronized boolean isComplete() {
+        return !active;
+    }
+
+    /** The status of the last completion, or null while the request is in flight. */
+    public synchronized Status status() {
+        return active ? null : status;
+    }
+
+    // ------------------------------------------------------------------ many requests at once
 
     /**
      * Waits for every request (MPI_Waitall) and returns their statuses in order.
@@ -82,121 +148,260 @@ public final class Request {
      * @throws MpiException for the first request that failed, after all have completed
      */
     public static Status[] waitAll(Request... requests) {
+        Batch b = new Batch("waitAll", requests);
+        if (b.n > 0) {
+            b.completeAll(b.comm.abi.jpar_waitall(b.n, b.handles, b.statuses), "waitAll");
+        }
+        return statuses(requests);
+    }
+
+    /**
+     * Completes every request if all have finished (MPI_Testall), else completes none.
+     *
+     * @return whether all have completed
+     * @throws MpiException for the first request that failed
+     */
+    public static boolean testAll(Request... requests) {
+        Batch b = new Batch("testAll", requests);
+        if (b.n == 0) {
+            return true;
+        }
+        Scratch s = Scratch.get();
+        int rc = b.comm.abi.jpar_testall(b.n, b.handles, s.outAddress + Scratch.FLAG, b.statuses);
+        if (rc == 0 && s.out.getInt(Scratch.FLAG) == 0) {
+            return false;
+        }
+        b.completeAll(rc, "testAll");
+        return true;
+    }
+
+    /**
+     * Waits until one of the requests in flight completes (MPI_Waitany) and returns its index.
+     *
+     * @return the index of the request that completed, or -1 if none was in flight
+     * @throws MpiException if that request failed
+     */
+    public static int waitAny(Request... requests) {
+        Batch b = new Batch("waitAny", requests);
+        if (b.n == 0) {
+            return -1;
+        }
+        Scratch s = Scratch.get();
+        int rc = b.comm.abi.jpar_waitany(b.n, b.handles, s.outAddress + Scratch.INT,
+            s.outAddress + Scratch.STATUS);
+        return b.completeOne(rc, s.out.getInt(Scratch.INT), "waitAny");
+    }
+
+    /**
+     * Completes one request that has finished, if any has (MPI_Testany).
+     *
+     * @return its index, or -1 if none has finished or none was in flight
+     * @throws MpiException if that request failed
+     */
+    public static int testAny(Request... requests) {
+        Batch b = new Batch("testAny", requests);
+        if (b.n == 0) {
+            return -1;
+        }
+        Scratch s = Scratch.get();
+        int rc = b.comm.abi.jpar_testany(b.n, b.handles, s.outAddress + Scratch.INT,
+            s.outAddress + Scratch.FLAG, s.outAddress + Scratch.STATUS);
+        if (rc == 0 && s.out.getInt(Scratch.FLAG) == 0) {
+            return -1;
+        }
+        return b.completeOne(rc, s.out.getInt(Scratch.INT), "testAny");
+    }
+
+    /**
+     * Waits until at least one request in flight completes (MPI_Waitsome) and completes all that
+     * have.
+     *
+     * @return their indices, in increasing order; empty if none was in flight
+     * @throws MpiException for the first of them that failed
+     */
+    public static int[] waitSome(Request... requests) {
+        Batch b = new Batch("waitSome", requests);
+        if (b.n == 0) {
+            return new int[0];
+        }
+        Scratch s = Scratch.get();
+        int rc = b.comm.abi.jpar_waitsome(b.n, b.handles, s.outAddress + Scratch.INT, b.indices,
+            b.statuses);
+        return b.completeSome(rc, s.out.getInt(Scratch.INT), "waitSome");
+    }
+
+    /**
+     * Completes every request in flight that has finished (MPI_Testsome), without waiting.
+     *
+     * @return their indices, in increasing order; empty if none has finished
+     * @throws MpiException for the first of them that failed
+     */
+    public static int[] testSome(Request... requests) {
+        Batch b = new Batch("testSome", requests);
+        if (b.n == 0) {
+            return new int[0];
+        }
+        Scratch s = Scratch.get();
+        int rc = b.comm.abi.jpar_testsome(b.n, b.handles, s.outAddress + Scratch.INT, b.indices,
+            b.statuses);
+        return b.completeSome(rc, s.out.getInt(Scratch.INT), "testSome");
+    }
+
+    private static Status[] statuses(Request[] requests) {
         Status[] out = new Status[requests.length];
-        int pending = 0;
-        for (Request r : requests) {
-            if (r == null) {
-                throw new NullPointerException("requests must not contain null");
-            }
-            if (!r.isComplete()) {
-                pending++;
-            }
-        }
-        if (pending > 0) {
-            Request[] open = new Request[pending];
-            int j = 0;
-            for (Request r : requests) {
-                if (!r.isComplete()) {
-                    open[j++] = r;
-                }
-            }
-            waitAllPending(open);
-        }
         for (int i = 0; i < requests.length; i++) {
             out[i] = requests[i].status();
         }
         return out;
     }
 
-    private static void waitAllPending(Request[] open) {
-        Comm comm = open[0].comm;
-        comm.checkOpen("waitAll");
-        int n = open.length;
-        Scratch s = Scratch.get();
-        ByteBuffer area = s.slot(Scratch.COUNTS, 8L * n + (long) StatusLayout.BYTES * n);
-        for (int i = 0; i < n; i++) {
-            area.putLong(8 * i, open[i].handle);
-        }
-        long base = s.slotAddress(Scratch.COUNTS);
-        int rc = comm.abi.jpar_waitall(n, base, base + 8L * n);
-        MpiException first = null;
-        for (int i = 0; i < n; i++) {
-            int at = 8 * n + StatusLayout.BYTES * i;
-            int err = StatusLayout.error(area, at);
-            try {
-                open[i].complete(rc == 0 ? 0 : err, area, at, "waitAll");
-            } catch (MpiException e) {
-                if (first == null) {
-                    first = e;
+    /**
+     * The requests in flight among those given, their handles staged in the counts slot
+     * (handles, then statuses, then indices), and how each maps back to its position.
+     */
+    private static final class Batch {
+        final Request[] open;
+        final int[] position;
+        final int n;
+        final Comm comm;
+        final ByteBuffer area;
+        final long handles;
+        final long statuses;
+        final long indices;
+
+        Batch(String call, Request[] requests) {
+            int pending = 0;
+            for (Request r : requests) {
+                if (r == null) {
+                    throw new NullPointerException("requests must not contain null");
+                }
+                if (!r.isComplete()) {
+                    pending++;
                 }
             }
+            n = pending;
+            open = new Request[n];
+            position = new int[n];
+            int j = 0;
+            for (int i = 0; i < requests.length; i++) {
+                if (!requests[i].isComplete()) {
+                    open[j] = requests[i];
+                    position[j++] = i;
+                }
+            }
+            comm = n > 0 ? open[0].comm : null;
+            Scratch s = Scratch.get();
+            area = s.slot(Scratch.COUNTS, (8L + StatusLayout.BYTES + 4L) * Math.max(1, n));
+            handles = s.slotAddress(Scratch.COUNTS);
+            statuses = handles + 8L * n;
+            indices = statuses + (long) StatusLayout.BYTES * n;
+            if (n > 0) {
+                comm.checkOpen(call);
+            }
+            for (int i = 0; i < n; i++) {
+                area.putLong(8 * i, open[i].handle);
+            }
         }
-        if (first != null) {
-            throw first;
+
+        private int statusAt(int i) {
+            return 8 * n + StatusLayout.BYTES * i;
         }
-        comm.check(rc, "waitAll");
+
+        private long handleAfter(int i) {
+            return area.getLong(8 * i);
+        }
+
+        /** Completes every request; the first failure is thrown once all have completed. */
+        void completeAll(int rc, String call) {
+            MpiException first = null;
+            for (int i = 0; i < n; i++) {
+                int at = statusAt(i);
+                first = completeNoting(first, open[i], rc == 0 ? 0 : StatusLayout.error(area, at),
+                    area, at, handleAfter(i), call);
+            }
+            if (first != null) {
+                throw first;
+            }
+            comm.check(rc, call);
+        }
+
+        /** Completes the one request MPI chose (index {@code which}, or JPAR_UNDEFINED). */
+        int completeOne(int rc, int which, String call) {
+            if (which < 0) {
+                comm.check(rc, call);
+                return -1;
+            }
+            Request done = open[which];
+            synchronized (done) {
+                Scratch s = Scratch.get();
+                done.complete(rc, s.out, Scratch.STATUS, handleAfter(which), call);
+            }
+            return position[which];
+        }
+
+        /** Completes the {@code count} requests MPI listed, returning their positions. */
+        int[] completeSome(int rc, int count, String call) {
+            if (count < 0) {
+                comm.check(rc, call);
+                return new int[0];
+            }
+            int[] done = new int[count];
+            MpiException first = null;
+            int base = 8 * n + StatusLayout.BYTES * n;
+            for (int k = 0; k < count; k++) {
+                int i = area.getInt(base + 4 * k);
+                int at = statusAt(k);
+                first = completeNoting(first, open[i], rc == 0 ? 0 : StatusLayout.error(area, at),
+                    area, at, handleAfter(i), call);
+                done[k] = position[i];
+            }
+            if (first != null) {
+                throw first;
+            }
+            comm.check(rc, call);
+            Arrays.sort(done);
+            return done;
+        }
+
+        private static MpiException completeNoting(MpiException first, Request r, int rc,
+                                                   ByteBuffer area, int at, long handle,
+                                                   String call) {
+            try {
+                synchronized (r) {
+                    r.complete(rc, area, at, handle, call);
+                }
+            } catch (MpiException e) {
+                return first != null ? first : e;
+            }
+            return first;
+        }
     }
 
     /**
-     * Waits until one of the pending requests completes (MPI_Waitany) and returns its index.
-     *
-     * @return the index of the request that completed, or -1 if none was pending
-     * @throws MpiException if that request failed
+     * Decodes the status MPI wrote and lets go of the message, copying back what arrived; a
+     * persistent request keeps its message and its handle for the next start.
      */
-    public static int waitAny(Request... requests) {
-        int pending = 0;
-        for (Request r : requests) {
-            if (r == null) {
-                throw new NullPointerException("requests must not contain null");
-            }
-            if (!r.isComplete()) {
-                pending++;
-            }
-        }
-        if (pending == 0) {
-            return -1;
-        }
-        int[] index = new int[pending];
-        Comm comm = null;
-        Scratch s = Scratch.get();
-        ByteBuffer area = s.slot(Scratch.COUNTS, 8L * pending);
-        int j = 0;
-        for (int i = 0; i < requests.length; i++) {
-            if (!requests[i].isComplete()) {
-                comm = requests[i].comm;
-                area.putLong(8 * j, requests[i].handle);
-                index[j++] = i;
-            }
-        }
-        comm.checkOpen("waitAny");
-        int rc = comm.abi.jpar_waitany(pending, s.slotAddress(Scratch.COUNTS),
-            s.outAddress + Scratch.INT, s.outAddress + Scratch.STATUS);
-        int which = s.out.getInt(Scratch.INT);
-        if (which < 0) {
-            comm.check(rc, "waitAny");
-            return -1;
-        }
-        Request done = requests[index[which]];
-        synchronized (done) {
-            done.complete(rc, s.out, Scratch.STATUS, "waitAny");
-        }
-        return index[which];
-    }
-
-    /** Decodes the status MPI wrote, lets go of the message (copying back what arrived). */
-    private Status complete(int rc, ByteBuffer statusArea, int at, String call) {
-        handle = 0L;
+    Status complete(int rc, ByteBuffer statusArea, int at, long handleAfter, String call) {
+        handle = handleAfter;
+        active = false;
         MessageBuffer m = message;
-        message = null;
+        if (!(this instanceof Prequest)) {
+            message = null;
+        }
         Status st = StatusLayout.read(statusArea, at, m.type(), null);
         if (rc != 0) {
             m.release();
-            status = new Status(st.source(), st.tag(), 0, 0);
+            status = new Status(st.source(), st.tag(), 0, 0, st.cancelled());
             comm.check(rc, call);
         }
         m.done(receive ? st.count() : 0);
-        status = receive ? st
-            : new Status(st.source(), st.tag(), m.count(), m.count() * m.type().bytes);
+        status = described(st, m);
         return status;
+    }
+
+    /** A send's status counts what it sent; a receive's is MPI's. */
+    private Status described(Status st, MessageBuffer m) {
+        return receive || st.cancelled() ? st : new Status(st.source(), st.tag(),
+            m.count(), m.count() * m.type().bytes, false);
     }
 }

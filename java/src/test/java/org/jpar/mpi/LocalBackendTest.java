@@ -143,4 +143,32 @@ class LocalBackendTest {
         Mpi.local(2, mpi -> ranks.incrementAndGet());
         assertEquals(4, ranks.get());
     }
+
+    /**
+     * A buffered send that finds no room is MPI_ERR_BUFFER on the local backend, and sends
+     * nothing: the next message is the one sent after. Room comes back once a message leaves.
+     */
+    @Test
+    void bufferedSendWithoutRoomIsErrBuffer() {
+        assertTimeoutPreemptively(LIMIT, () -> Mpi.local(2, mpi -> {
+            Intracomm world = mpi.world();
+            int peer = 1 - world.rank();
+            MpiException none = assertThrows(MpiException.class,
+                () -> world.bsend(new byte[8], peer, 1));
+            assertEquals("MPI_ERR_BUFFER", none.errorClassName());
+            mpi.attachBuffer(DirectBuffers.allocate(mpi.bsendOverhead() + 16));
+            world.bsend(new byte[16], peer, 1);
+            MpiException full = assertThrows(MpiException.class,
+                () -> world.bsend(new byte[1], peer, 1));
+            assertEquals("MPI_ERR_BUFFER", full.errorClassName());
+            world.barrier();
+            byte[] in = new byte[16];
+            assertEquals(16, world.recv(in, peer, 1).count());
+            mpi.detachBuffer();
+            world.send(new int[] {world.rank() + 5}, peer, 2);
+            int[] next = new int[1];
+            world.recv(next, peer, 2);
+            assertEquals(peer + 5, next[0]);
+        }));
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.binding.MpiAbi;
+import org.jpar.mpi.internal.StatusLayout;
 import org.junit.jupiter.api.Test;
 
 class RequestTest {
@@ -46,11 +47,8 @@ class RequestTest {
                 case "jpar_waitall" -> {
                     long statuses = (Long) args[2];
                     for (int i = 0; i < (Integer) args[0]; i++) {
-                        long at = statuses + 16L * i;
-                        Memory.putInt(at, 0);
-                        Memory.putInt(at + 4, i);
-                        Memory.putInt(at + 8, i == 0 ? ERR_TRUNCATE : 0);
-                        Memory.putInt(at + 12, 8 * i);
+                        StatusLayout.write(statuses + (long) StatusLayout.BYTES * i, 0, i,
+                            i == 0 ? ERR_TRUNCATE : 0, 8 * i);
                     }
                     yield ERR_TRUNCATE;
                 }

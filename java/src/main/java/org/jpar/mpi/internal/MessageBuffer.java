@@ -84,6 +84,13 @@ public final class MessageBuffer {
         return DirectBuffers.allocate((int) Math.max(1, bytes));
     }
 
+    /** For a persistent send: copies heap storage into the staging again before a start. */
+    public void restage() {
+        if (staging != null) {
+            Buffers.copy(buf, Buffers.position(buf), staging, 0, count, type);
+        }
+    }
+
     /** Where MPI reads or writes. */
     public long address() {
         return address;

@@ -29,8 +29,12 @@ public final class Scratch {
 
     /** Offsets in the out-parameter area. */
     public static final int STATUS = 0;
-    public static final int HANDLE = STATUS + StatusLayout.BYTES;
+    public static final int HANDLE = (STATUS + StatusLayout.BYTES + 7) & ~7;
     public static final int INT = HANDLE + 8;
+    /** A second int, for calls with two int out-parameters (a flag beside an index). */
+    public static final int FLAG = INT + 4;
+    /** A second handle, for calls that take one handle and give another. */
+    public static final int HANDLE2 = FLAG + 4;
     private static final int OUT_BYTES = 64;
 
     /** The largest slot: a buffer's limit, less the room {@link DirectBuffers} aligns in. */

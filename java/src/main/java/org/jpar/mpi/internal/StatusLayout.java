@@ -6,7 +6,7 @@ import org.jpar.internal.Memory;
 import org.jpar.mpi.Status;
 
 /**
- * jpar.h's status layout (JPAR_STATUS_*: source, tag, error, byte count as int32_t), read into
+ * jpar.h's status layout (JPAR_STATUS_*: source, tag, error, byte count, cancelled as int32_t), read into
  * a {@link Status} in one place and written by the Java backends in one. Internal to jpar:
  * public only so that its packages can share it.
  */
@@ -25,12 +25,13 @@ public final class StatusLayout {
         int source = area.getInt(at + 4 * JparH.STATUS_SOURCE);
         int tag = area.getInt(at + 4 * JparH.STATUS_TAG);
         int bytes = area.getInt(at + 4 * JparH.STATUS_BYTES);
+        boolean cancelled = area.getInt(at + 4 * JparH.STATUS_CANCELLED) != 0;
         int count = bytes < 0 ? bytes : bytes / t.bytes;
         if (last != null && last.source() == source && last.tag() == tag && last.count() == count
-                && last.bytes() == bytes) {
+                && last.bytes() == bytes && last.cancelled() == cancelled) {
             return last;
         }
-        return new Status(source, tag, count, bytes);
+        return new Status(source, tag, count, bytes, cancelled);
     }
 
     /** Sets the error code of the status at {@code address}. */
@@ -45,7 +46,14 @@ public final class StatusLayout {
 
     /** Writes a status at {@code address}, nothing when it is 0: how the Java backends answer. */
     public static void write(long address, int source, int tag, int error, long bytes) {
+        write(address, source, tag, error, bytes, false);
+    }
+
+    /** {@link #write(long, int, int, int, long)} of a request that may have been cancelled. */
+    public static void write(long address, int source, int tag, int error, long bytes,
+                             boolean cancelled) {
         if (address != 0) {
+            Memory.putInt(address + 4 * JparH.STATUS_CANCELLED, cancelled ? 1 : 0);
             Memory.putInt(address + 4 * JparH.STATUS_SOURCE, source);
             Memory.putInt(address + 4 * JparH.STATUS_TAG, tag);
             Memory.putInt(address + 4 * JparH.STATUS_ERROR, error);

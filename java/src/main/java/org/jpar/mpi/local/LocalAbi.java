@@ -13,11 +13,11 @@ import org.jpar.mpi.internal.ElementType;
 /**
  * The pure-Java backend: jpar's ABI implemented in this JVM for one rank of a {@link LocalWorld},
  * whose ranks are threads. This class has the lifecycle, communicators and collectives;
- * {@link LocalPointToPoint} the messages between two ranks. Collectives exchange addresses and
+ * {@link LocalPointToPoint} and {@link LocalCompletion} the messages between two ranks. Collectives exchange addresses and
  * each rank copies what it needs.
  */
-public final class LocalAbi extends LocalPointToPoint {
-    private static final int ERR_ARG = -22;
+public final class LocalAbi extends LocalCompletion {
+    static final int ERR_ARG = -22;
     private static final int MAX_NAME = 256;
     private static final int MAX_ERROR = 256;
 

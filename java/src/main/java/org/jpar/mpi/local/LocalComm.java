@@ -42,28 +42,31 @@ final class LocalComm {
         final LocalRequest request;
         /** The buffered copy of an eager message, kept reachable while it is queued. */
         final java.nio.ByteBuffer copy;
+        /** Runs when the message is received: a buffered send gives back its room. */
+        final Runnable onDelivery;
 
         Envelope(int source, int tag, long address, long bytes, LocalRequest request) {
-            this(source, tag, address, bytes, request, null);
+            this(source, tag, address, bytes, request, null, null);
         }
 
         private Envelope(int source, int tag, long address, long bytes, LocalRequest request,
-                         java.nio.ByteBuffer copy) {
+                         java.nio.ByteBuffer copy, Runnable onDelivery) {
             this.source = source;
             this.tag = tag;
             this.address = address;
             this.bytes = bytes;
             this.request = request;
             this.copy = copy;
+            this.onDelivery = onDelivery;
         }
 
-        /** This message buffered, its send completed. */
-        Envelope buffered() {
+        /** This message buffered, its send completed; {@code onDelivery} may be null. */
+        Envelope buffered(Runnable onDelivery) {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect((int) Math.max(1, bytes));
             long at = Memory.address(b);
             Memory.copy(address, at, bytes);
             request.complete(0, source, tag, bytes);
-            return new Envelope(source, tag, at, bytes, request, b);
+            return new Envelope(source, tag, at, bytes, request, b, onDelivery);
         }
 
         boolean matches(int wantSource, int wantTag) {
@@ -124,8 +127,14 @@ final class LocalComm {
                 return;
             }
         }
-        unexpected[dest].addLast(mayBuffer && message.bytes <= EAGER_BYTES
-            ? message.buffered() : message);
+        Envelope queued = mayBuffer && message.bytes <= EAGER_BYTES
+            ? message.buffered(null) : message;
+        if (!queued.request.done) {
+            queued.request.comm = this;
+            queued.request.queue = dest;
+            queued.request.envelope = queued;
+        }
+        unexpected[dest].addLast(queued);
         world.signal(members[dest]);
     }
 
@@ -138,7 +147,25 @@ final class LocalComm {
         if (message != null) {
             deliver(message, receive.address, receive.bytes, receive.request);
         } else {
+            receive.request.comm = this;
+            receive.request.queue = me;
+            receive.request.envelope = receive;
             posted[me].addLast(receive);
+        }
+    }
+
+    /**
+     * Takes back the unmatched send or receive of {@code request} (MPI_Cancel) and completes it
+     * as cancelled; one already matched is left to complete.
+     */
+    static void cancel(LocalRequest request) {
+        LocalComm c = request.comm;
+        Envelope e = request.envelope;
+        if (request.done || c == null || e == null) {
+            return;
+        }
+        if (c.posted[request.queue].remove(e) || c.unexpected[request.queue].remove(e)) {
+            request.cancelled();
         }
     }
 
@@ -164,13 +191,16 @@ final class LocalComm {
     }
 
     /** The one copy of a message: from the sender's memory straight into the receiver's. */
-    void deliver(Envelope message, long address, long capacity, LocalRequest receiver) {
+    static void deliver(Envelope message, long address, long capacity, LocalRequest receiver) {
         long bytes = Math.min(message.bytes, capacity);
         Memory.copy(message.address, address, bytes);
         receiver.complete(message.bytes > capacity ? LocalAbi.ERR_TRUNCATE : 0, message.source,
             message.tag, bytes);
         if (!message.request.done) {
             message.request.complete(0, message.source, message.tag, message.bytes);
+        }
+        if (message.onDelivery != null) {
+            message.onDelivery.run();
         }
     }
 

@@ -1,5 +1,8 @@
 package org.jpar.mpi.local;
 
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.internal.ElementType;
@@ -7,19 +10,28 @@ import org.jpar.mpi.internal.JavaAbi;
 import org.jpar.mpi.internal.StatusLayout;
 
 /**
- * Point to point and requests of the pure-Java backend, for one rank of a {@link LocalWorld}
- * ({@link LocalAbi} is the rest). A message is copied once, from the sender's memory into the
+ * Point to point of the pure-Java backend, for one rank of a {@link LocalWorld}: sends in every
+ * mode, receives, probes and the attached buffer ({@link LocalCompletion} completes requests,
+ * {@link LocalAbi} is the rest). A message is copied once, from the sender's memory into the
  * receiver's, except a small one sent before its receive is posted, which is buffered (see
- * {@link LocalComm#EAGER_BYTES}), and never a synchronous one.
+ * {@link LocalComm#EAGER_BYTES}), never a synchronous one, and always a buffered one.
  */
 abstract class LocalPointToPoint extends JavaAbi {
+    /** MPI_ERR_BUFFER's code and class, as Open MPI numbers them. */
+    static final int ERR_BUFFER = 1;
     /** MPI_ERR_TRUNCATE's code and class, as Open MPI numbers them. */
     static final int ERR_TRUNCATE = 15;
+    /** The room a buffered message takes in the attached buffer besides its bytes. */
+    static final int BSEND_OVERHEAD = 64;
 
     final LocalWorld world;
     final int me;
-    private final Handles<LocalRequest> requests = new Handles<>();
+    final Handles<LocalRequest> requests = new Handles<>();
     private final Handles<LocalComm.Envelope> messages = new Handles<>();
+    /** The attached buffer's address and size, and the room buffered messages take in it. */
+    private long attachedAddress;
+    private int attachedSize = -1;
+    private long attachedInUse;
 
     LocalPointToPoint(LocalWorld world, int worldRank) {
         super(1);
@@ -38,20 +50,33 @@ abstract class LocalPointToPoint extends JavaAbi {
     // ------------------------------------------------------------------------- point to point
 
     private LocalRequest startSend(LocalComm c, long buf, int count, int type, int dest, int tag) {
-        return start(c, buf, count, type, dest, tag, true, false);
+        return startSend(c, buf, count, type, dest, tag, JparH.MODE_STANDARD);
     }
 
-    private LocalRequest startRecv(LocalComm c, long buf, int count, int type, int source, int tag) {
-        return start(c, buf, count, type, source, tag, false, false);
+    LocalRequest startSend(LocalComm c, long buf, int count, int type, int dest, int tag,
+                           int mode) {
+        LocalRequest request = new LocalRequest(world, me);
+        start(request, c, buf, count, type, dest, tag, true, mode);
+        return request;
+    }
+
+    LocalRequest startRecv(LocalComm c, long buf, int count, int type, int source, int tag) {
+        LocalRequest request = new LocalRequest(world, me);
+        start(request, c, buf, count, type, source, tag, false, JparH.MODE_STANDARD);
+        return request;
     }
 
     /**
-     * Queues a send to {@code peer} (never buffered when {@code synchronous}) or posts a receive
-     * from it; PROC_NULL completes at once.
+     * Queues a send to {@code peer} in {@code mode} (a ready send as a standard one, which MPI
+     * allows) or posts a receive from it; PROC_NULL completes at once.
+     *
+     * @throws Failure with MPI_ERR_BUFFER when a buffered send finds no room
      */
-    private LocalRequest start(LocalComm c, long buf, int count, int type, int peer, int tag,
-                               boolean send, boolean synchronous) {
-        LocalRequest request = new LocalRequest(world, me);
+    void start(LocalRequest request, LocalComm c, long buf, int count, int type, int peer,
+               int tag, boolean send, int mode) {
+        if (mode < JparH.MODE_STANDARD || mode > JparH.MODE_READY) {
+            throw new Failure(LocalAbi.ERR_ARG);
+        }
         long bytes = (long) count * ElementType.of(type).bytes;
         world.lock.lock();
         try {
@@ -59,18 +84,89 @@ abstract class LocalPointToPoint extends JavaAbi {
             if (peer == Comm.PROC_NULL) {
                 request.complete(0, Comm.PROC_NULL, Comm.ANY_TAG, 0);
             } else if (send) {
-                c.send(peer, new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request),
-                    !synchronous);
+                LocalComm.Envelope e = new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request);
+                if (mode == JparH.MODE_BUFFERED) {
+                    e = e.buffered(takeRoom(bytes));
+                }
+                c.send(peer, e, mode == JparH.MODE_STANDARD || mode == JparH.MODE_READY);
             } else {
                 c.receive(rankIn(c), new LocalComm.Envelope(peer, tag, buf, bytes, request));
             }
         } finally {
             world.lock.unlock();
         }
-        return request;
     }
 
-    private int finish(LocalRequest request, long status) {
+    /** An MPI error code that ends a call, thrown inside it. */
+    static final class Failure extends RuntimeException {
+        final int code;
+
+        Failure(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    // ------------------------------------------------------------------------ attached buffer
+
+    /**
+     * Takes room for a buffered message of {@code bytes} in the attached buffer; returns what
+     * gives it back once the message is received. The world's lock is held.
+     */
+    private Runnable takeRoom(long bytes) {
+        long room = bytes + BSEND_OVERHEAD;
+        if (attachedSize < 0 || attachedInUse + room > attachedSize) {
+            throw new Failure(ERR_BUFFER);
+        }
+        attachedInUse += room;
+        return () -> {
+            attachedInUse -= room;
+            world.signal(me);
+        };
+    }
+
+    @Override
+    public int jpar_buffer_attach(long buf, int size) {
+        world.lock.lock();
+        try {
+            if (attachedSize >= 0 || size < 0) {
+                return ERR_BUFFER;
+            }
+            attachedAddress = buf;
+            attachedSize = size;
+            attachedInUse = 0;
+            return 0;
+        } finally {
+            world.lock.unlock();
+        }
+    }
+
+    @Override
+    public int jpar_buffer_detach(long address, long size) {
+        return guardedCode(() -> {
+            world.lock.lock();
+            try {
+                while (attachedInUse > 0) {
+                    world.checkFailure();
+                    world.await(me);
+                }
+                Memory.putLong(address, attachedSize < 0 ? 0L : attachedAddress);
+                Memory.putInt(size, Math.max(0, attachedSize));
+                attachedSize = -1;
+                attachedAddress = 0L;
+                return 0;
+            } finally {
+                world.lock.unlock();
+            }
+        });
+    }
+
+    @Override
+    public int jpar_bsend_overhead() {
+        return BSEND_OVERHEAD;
+    }
+
+    int finish(LocalRequest request, long status) {
         world.lock.lock();
         try {
             request.await();
@@ -87,9 +183,10 @@ abstract class LocalPointToPoint extends JavaAbi {
     }
 
     @Override
-    public int jpar_ssend(long buf, int count, int type, int dest, int tag, long comm) {
-        return guardedCode(() -> finish(start(comm(comm), buf, count, type, dest, tag, true,
-            true), 0));
+    public int jpar_send_mode(int mode, long buf, int count, int type, int dest, int tag,
+                              long comm) {
+        return guardedCode(() -> finish(startSend(comm(comm), buf, count, type, dest, tag, mode),
+            0));
     }
 
     @Override
@@ -113,8 +210,30 @@ abstract class LocalPointToPoint extends JavaAbi {
         });
     }
 
+    @Override
+    public int jpar_sendrecv_replace(long buf, int count, int type, int dest, int sendtag,
+                                     int source, int recvtag, long comm, long status) {
+        return guardedCode(() -> {
+            LocalComm c = comm(comm);
+            long bytes = (long) count * ElementType.of(type).bytes;
+            ByteBuffer copy = ByteBuffer.allocateDirect((int) Math.max(1, bytes));
+            Memory.copy(buf, Memory.address(copy), bytes);
+            LocalRequest send = startSend(c, Memory.address(copy), count, type, dest, sendtag);
+            LocalRequest recv = startRecv(c, buf, count, type, source, recvtag);
+            int rc = finish(recv, status);
+            int sent = finish(send, 0);
+            Reference.reachabilityFence(copy);
+            return rc != 0 ? rc : sent;
+        });
+    }
+
     /** Waits for a matching message and returns it, taken off the queue or not. */
     private LocalComm.Envelope probe(LocalComm c, int source, int tag, boolean take, boolean block) {
+        if (source == Comm.PROC_NULL) {
+            LocalRequest none = new LocalRequest(world, me);
+            none.done = true;
+            return new LocalComm.Envelope(Comm.PROC_NULL, Comm.ANY_TAG, 0L, 0L, none);
+        }
         int rank = rankIn(c);
         world.lock.lock();
         try {
@@ -162,120 +281,43 @@ abstract class LocalPointToPoint extends JavaAbi {
     }
 
     @Override
+    public int jpar_improbe(int source, int tag, long comm, long flag, long message, long status) {
+        return guarded(() -> {
+            LocalComm.Envelope e = probe(comm(comm), source, tag, true, false);
+            Memory.putInt(flag, e != null ? 1 : 0);
+            if (e != null) {
+                Memory.putLong(message, messages.add(e));
+                writeStatus(e, status);
+            }
+        });
+    }
+
+    /** Receives the matched message at {@code message}: a request completed at once. */
+    private LocalRequest receiveMatched(long buf, int count, int type, long message) {
+        LocalComm.Envelope e = messages.takeAt(message);
+        LocalRequest request = new LocalRequest(world, me);
+        world.lock.lock();
+        try {
+            LocalComm.deliver(e, buf, (long) count * ElementType.of(type).bytes, request);
+        } finally {
+            world.lock.unlock();
+        }
+        return request;
+    }
+
+    @Override
     public int jpar_mrecv(long buf, int count, int type, long message, long status) {
         return guardedCode(() -> {
-            LocalComm.Envelope e = messages.takeAt(message);
-            LocalRequest request = new LocalRequest(world, me);
-            world.lock.lock();
-            try {
-                long bytes = Math.min(e.bytes, (long) count * ElementType.of(type).bytes);
-                Memory.copy(e.address, buf, bytes);
-                if (!e.request.done) {
-                    e.request.complete(0, e.source, e.tag, e.bytes);
-                }
-                request.complete(e.bytes > bytes ? ERR_TRUNCATE : 0, e.source, e.tag, bytes);
-            } finally {
-                world.lock.unlock();
-            }
+            LocalRequest request = receiveMatched(buf, count, type, message);
             request.writeStatus(status);
             return request.error;
         });
     }
 
-    // ------------------------------------------------------------------------------ requests
-
     @Override
-    public int jpar_isend(long buf, int count, int type, int dest, int tag, long comm,
-                          long request) {
+    public int jpar_imrecv(long buf, int count, int type, long message, long request) {
         return guarded(() -> Memory.putLong(request,
-            requests.add(startSend(comm(comm), buf, count, type, dest, tag))));
-    }
-
-    @Override
-    public int jpar_irecv(long buf, int count, int type, int source, int tag, long comm,
-                          long request) {
-        return guarded(() -> Memory.putLong(request,
-            requests.add(startRecv(comm(comm), buf, count, type, source, tag))));
-    }
-
-    @Override
-    public int jpar_wait(long request, long status) {
-        return guardedCode(() -> {
-            int rc = finish(requests.at(request), status);
-            requests.takeAt(request);
-            return rc;
-        });
-    }
-
-    @Override
-    public int jpar_test(long request, long flag, long status) {
-        return guardedCode(() -> {
-            LocalRequest r = requests.at(request);
-            boolean done;
-            world.lock.lock();
-            try {
-                done = r.done;
-            } finally {
-                world.lock.unlock();
-            }
-            Memory.putInt(flag, done ? 1 : 0);
-            if (!done) {
-                world.checkFailure();
-                return 0;
-            }
-            r.writeStatus(status);
-            requests.takeAt(request);
-            return r.error;
-        });
-    }
-
-    @Override
-    public int jpar_waitall(int count, long requestArray, long statuses) {
-        return guardedCode(() -> {
-            int first = 0;
-            for (int i = 0; i < count; i++) {
-                long status = statuses + (long) StatusLayout.BYTES * i;
-                int rc = jpar_wait(requestArray + 8L * i, status);
-                StatusLayout.writeError(status, rc);
-                if (rc != 0 && first == 0) {
-                    first = rc;
-                }
-            }
-            return first;
-        });
-    }
-
-    @Override
-    public int jpar_waitany(int count, long requestArray, long index, long status) {
-        return guardedCode(() -> {
-            world.lock.lock();
-            try {
-                while (true) {
-                    world.checkFailure();
-                    boolean any = false;
-                    for (int i = 0; i < count; i++) {
-                        LocalRequest r = requests.at(requestArray + 8L * i);
-                        if (r == null) {
-                            continue;
-                        }
-                        any = true;
-                        if (r.done) {
-                            r.writeStatus(status);
-                            requests.takeAt(requestArray + 8L * i);
-                            Memory.putInt(index, i);
-                            return r.error;
-                        }
-                    }
-                    if (!any) {
-                        Memory.putInt(index, Comm.UNDEFINED);
-                        return 0;
-                    }
-                    world.await(me);
-                }
-            } finally {
-                world.lock.unlock();
-            }
-        });
+            requests.add(receiveMatched(buf, count, type, message))));
     }
 
     // ---------------------------------------------------------------------------- error codes
@@ -288,14 +330,12 @@ abstract class LocalPointToPoint extends JavaAbi {
         int run();
     }
 
-    /** Turns a peer's failure, seen while waiting, into MPI_ERR_OTHER. */
+    /** Turns a peer's failure, seen while waiting, into MPI_ERR_OTHER, and a Failure into its code. */
     static int guarded(Body body) {
-        try {
+        return guardedCode(() -> {
             body.run();
             return 0;
-        } catch (LocalWorld.PeerFailed e) {
-            return ERR_OTHER;
-        }
+        });
     }
 
     static int guardedCode(CodeBody body) {
@@ -303,6 +343,8 @@ abstract class LocalPointToPoint extends JavaAbi {
             return body.run();
         } catch (LocalWorld.PeerFailed e) {
             return ERR_OTHER;
+        } catch (Failure e) {
+            return e.code;
         }
     }
 }

@@ -63,7 +63,7 @@ final class MpiJarTerms {
         StatusLayout.write(status, source == MPI.PROC_NULL ? Comm.PROC_NULL
             : source == MPI.ANY_SOURCE ? Comm.ANY_SOURCE : source,
             t == MPI.ANY_TAG ? Comm.ANY_TAG : t, st.getError(),
-            count == MPI.UNDEFINED ? Comm.UNDEFINED : count);
+            count == MPI.UNDEFINED ? Comm.UNDEFINED : count, st.isCancelled());
     }
 
     /** The bytes the v-variant layout {@code counts}, {@code displs} spans. */

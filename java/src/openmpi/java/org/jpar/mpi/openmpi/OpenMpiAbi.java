@@ -3,23 +3,14 @@ package org.jpar.mpi.openmpi;
 import static org.jpar.mpi.openmpi.MpiJarTerms.bytes;
 import static org.jpar.mpi.openmpi.MpiJarTerms.extent;
 import static org.jpar.mpi.openmpi.MpiJarTerms.op;
-import static org.jpar.mpi.openmpi.MpiJarTerms.rank;
-import static org.jpar.mpi.openmpi.MpiJarTerms.tag;
 import static org.jpar.mpi.openmpi.MpiJarTerms.type;
-import static org.jpar.mpi.openmpi.MpiJarTerms.writeStatus;
 
-import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
-import mpi.Message;
-import mpi.Request;
-import mpi.Status;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
-import org.jpar.mpi.internal.JavaAbi;
-import org.jpar.mpi.internal.StatusLayout;
 
 /**
  * jpar's ABI over Open MPI's own Java bindings (mpi.jar and libmpi_java.so): the comparison path
@@ -27,46 +18,18 @@ import org.jpar.mpi.internal.StatusLayout;
  * MPI without a copy; handles index mpi.jar's objects. Built only when mpi.jar is present (the
  * Maven profile {@code openmpi}).
  */
-public final class OpenMpiAbi extends JavaAbi {
+public final class OpenMpiAbi extends OpenMpiPointToPoint {
     private static final long WORLD = 1;
     private static final long SELF = 2;
-    /** mpi.jar reports an error's text and class only on its exception: kept for the ABI's queries. */
-    private static final ThreadLocal<MPIException> LAST_ERROR = new ThreadLocal<>();
 
     private final Handles<Intracomm> comms = new Handles<>();
-    private final Handles<Request> requests = new Handles<>();
-    private final Handles<Message> messages = new Handles<>();
-    /** Something valid to pass where mpi.jar wants a buffer that MPI will not touch. */
-    private final ByteBuffer unused = ByteBuffer.allocateDirect(8);
 
     public OpenMpiAbi() {
         super(SELF + 1);
     }
 
-    @FunctionalInterface
-    private interface Call {
-        void run() throws MPIException;
-    }
-
-    /** Runs an mpi.jar call and turns its exception into the MPI error code. */
-    private static int call(Call body) {
-        try {
-            body.run();
-            return 0;
-        } catch (MPIException e) {
-            LAST_ERROR.set(e);
-            return e.getErrorCode() != 0 ? e.getErrorCode() : ERR_OTHER;
-        }
-    }
-
-    private ByteBuffer view(long address, long bytes) {
-        if (address == 0 || bytes <= 0) {
-            return unused;
-        }
-        return new Pointer(address).getByteBuffer(0, bytes);
-    }
-
-    private Intracomm comm(long handle) {
+    @Override
+    Intracomm comm(long handle) {
         return handle == WORLD ? MPI.COMM_WORLD : handle == SELF ? MPI.COMM_SELF : comms.get(handle);
     }
 
@@ -218,138 +181,6 @@ public final class OpenMpiAbi extends JavaAbi {
     @Override
     public int jpar_barrier(long comm) {
         return call(() -> comm(comm).barrier());
-    }
-
-    // ------------------------------------------------------------------------- point to point
-
-    @Override
-    public int jpar_send(long buf, int count, int type, int dest, int tag, long comm) {
-        return call(() -> comm(comm).send(view(buf, bytes(count, type)), count, type(type),
-            rank(dest), tag));
-    }
-
-    @Override
-    public int jpar_ssend(long buf, int count, int type, int dest, int tag, long comm) {
-        return call(() -> comm(comm).sSend(view(buf, bytes(count, type)), count, type(type),
-            rank(dest), tag));
-    }
-
-    @Override
-    public int jpar_recv(long buf, int count, int type, int source, int tag, long comm,
-                         long status) {
-        return call(() -> writeStatus(comm(comm).recv(view(buf, bytes(count, type)), count,
-            type(type), rank(source), tag(tag)), status));
-    }
-
-    @Override
-    public int jpar_sendrecv(long sendbuf, int sendcount, int dest, int sendtag, long recvbuf,
-                             int recvcount, int source, int recvtag, int type, long comm,
-                             long status) {
-        return call(() -> writeStatus(comm(comm).sendRecv(
-            view(sendbuf, bytes(sendcount, type)), sendcount, type(type), rank(dest), sendtag,
-            view(recvbuf, bytes(recvcount, type)), recvcount, type(type), rank(source),
-            tag(recvtag)), status));
-    }
-
-    @Override
-    public int jpar_probe(int source, int tag, long comm, long status) {
-        return call(() -> writeStatus(comm(comm).probe(rank(source), tag(tag)), status));
-    }
-
-    @Override
-    public int jpar_iprobe(int source, int tag, long comm, long flag, long status) {
-        return call(() -> {
-            Status st = comm(comm).iProbe(rank(source), tag(tag));
-            Memory.putInt(flag, st != null ? 1 : 0);
-            if (st != null) {
-                writeStatus(st, status);
-            }
-        });
-    }
-
-    @Override
-    public int jpar_mprobe(int source, int tag, long comm, long message, long status) {
-        return call(() -> {
-            Message m = new Message();
-            Status st = m.mProbe(rank(source), tag(tag), comm(comm));
-            Memory.putLong(message, messages.add(m));
-            writeStatus(st, status);
-        });
-    }
-
-    @Override
-    public int jpar_mrecv(long buf, int count, int type, long message, long status) {
-        return call(() -> {
-            Message m = messages.takeAt(message);
-            writeStatus(m.mRecv(view(buf, bytes(count, type)), count, type(type)), status);
-        });
-    }
-
-    @Override
-    public int jpar_isend(long buf, int count, int type, int dest, int tag, long comm,
-                          long request) {
-        return call(() -> Memory.putLong(request, requests.add(comm(comm).iSend(
-            view(buf, bytes(count, type)), count, type(type), rank(dest), tag))));
-    }
-
-    @Override
-    public int jpar_irecv(long buf, int count, int type, int source, int tag, long comm,
-                          long request) {
-        return call(() -> Memory.putLong(request, requests.add(comm(comm).iRecv(
-            view(buf, bytes(count, type)), count, type(type), rank(source), tag(tag)))));
-    }
-
-    @Override
-    public int jpar_wait(long request, long status) {
-        return call(() -> {
-            Request r = requests.takeAt(request);
-            writeStatus(r.waitStatus(), status);
-        });
-    }
-
-    @Override
-    public int jpar_test(long request, long flag, long status) {
-        return call(() -> {
-            Status st = requests.at(request).testStatus();
-            Memory.putInt(flag, st != null ? 1 : 0);
-            if (st != null) {
-                requests.takeAt(request);
-                writeStatus(st, status);
-            }
-        });
-    }
-
-    @Override
-    public int jpar_waitall(int count, long requestArray, long statuses) {
-        return call(() -> {
-            Request[] all = new Request[count];
-            for (int i = 0; i < count; i++) {
-                all[i] = requests.takeAt(requestArray + 8L * i);
-            }
-            Status[] done = Request.waitAllStatus(all);
-            for (int i = 0; i < count; i++) {
-                writeStatus(done[i], statuses + (long) StatusLayout.BYTES * i);
-            }
-        });
-    }
-
-    @Override
-    public int jpar_waitany(int count, long requestArray, long index, long status) {
-        return call(() -> {
-            Request[] all = new Request[count];
-            for (int i = 0; i < count; i++) {
-                all[i] = requests.at(requestArray + 8L * i);
-            }
-            Status st = Request.waitAnyStatus(all);
-            int i = st.getIndex();
-            if (i == MPI.UNDEFINED) {
-                Memory.putInt(index, Comm.UNDEFINED);
-                return;
-            }
-            requests.takeAt(requestArray + 8L * i);
-            Memory.putInt(index, i);
-            writeStatus(st, status);
-        });
     }
 
     // ----------------------------------------------------------------------------- collectives

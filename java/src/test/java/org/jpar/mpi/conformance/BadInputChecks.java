@@ -7,10 +7,13 @@ import java.nio.DoubleBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.MpiException;
 import org.jpar.mpi.Op;
+import org.jpar.mpi.Prequest;
+import org.jpar.mpi.Request;
 
 /**
  * Bad input: each is a clear exception on the calling rank, after which the communicator still
@@ -25,6 +28,7 @@ final class BadInputChecks {
         checks.put("bad_buffers", BadInputChecks::buffers);
         checks.put("bad_collective_shapes", BadInputChecks::collectiveShapes);
         checks.put("bad_objects", BadInputChecks::objects);
+        checks.put("bad_requests_and_modes", BadInputChecks::requestsAndModes);
         checks.put("still_usable_after_bad_input", BadInputChecks::stillUsable);
     }
 
@@ -52,6 +56,34 @@ final class BadInputChecks {
         }
         Check.raises(IllegalArgumentException.class, () -> c.bcast(buf, c.size()), "root");
         Check.raises(IllegalArgumentException.class, () -> c.split(-7, 0), "negative colour");
+    }
+
+    /** The send modes, persistent requests and matched probes check like send and recv. */
+    static void requestsAndModes(Intracomm c) {
+        int[] buf = new int[1];
+        List<IntConsumer> sends = List.of(
+            d -> c.bsend(buf, d, 0), d -> c.rsend(buf, d, 0), d -> c.issend(buf, d, 0),
+            d -> c.ibsend(buf, d, 0), d -> c.irsend(buf, d, 0), d -> c.sendInit(buf, d, 0),
+            d -> c.ssendInit(buf, d, 0), d -> c.bsendInit(buf, d, 0), d -> c.rsendInit(buf, d, 0));
+        for (var send : sends) {
+            String m = Check.raises(IllegalArgumentException.class, () -> send.accept(c.size()),
+                "a send mode to dest = size").getMessage();
+            Check.isTrue(m.contains("dest=" + c.size()), "message names dest: " + m);
+        }
+        Check.raises(IllegalArgumentException.class, () -> c.recvInit(buf, c.size(), 0),
+            "recvInit source");
+        Check.raises(IllegalArgumentException.class, () -> c.mprobe(c.size(), 0), "mprobe source");
+        Check.raises(IllegalArgumentException.class, () -> c.improbe(0, -4), "improbe tag");
+        ByteBuffer readOnly = ByteBuffer.allocateDirect(8).asReadOnlyBuffer();
+        Check.raises(IllegalArgumentException.class, () -> c.recvInit(readOnly, 0, 0),
+            "recvInit into a read-only buffer");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.sendrecvReplace(readOnly, 0, 0, 0, 0), "sendrecvReplace read-only");
+        Check.raises(NullPointerException.class, () -> c.sendInit(null, 0, 0), "null buffer");
+        Check.raises(NullPointerException.class,
+            () -> Request.testAll((Request) null), "null request");
+        Check.raises(NullPointerException.class,
+            () -> Prequest.startAll((Prequest) null), "null prequest");
     }
 
     static void buffers(Intracomm c) {

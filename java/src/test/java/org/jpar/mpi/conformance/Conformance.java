@@ -21,6 +21,8 @@ public final class Conformance {
     public static Map<String, Consumer<Intracomm>> checks() {
         Map<String, Consumer<Intracomm>> all = new LinkedHashMap<>();
         PointToPointChecks.register(all);
+        SendModeChecks.register(all);
+        RequestChecks.register(all);
         CollectiveChecks.register(all);
         ObjectChecks.register(all);
         CommChecks.register(all);
