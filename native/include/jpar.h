@@ -221,6 +221,24 @@ int jpar_scatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t 
                   void *recvbuf, int32_t recvcount, int32_t type, int32_t root, int64_t comm);
 int jpar_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                   int32_t type, int64_t comm);
+int jpar_alltoallv(const void *sendbuf, const int32_t *sendcounts, const int32_t *sdispls,
+                   void *recvbuf, const int32_t *recvcounts, const int32_t *rdispls, int32_t type,
+                   int64_t comm);
+/* Counts are in elements of each peer's own type, displacements in bytes. */
+int jpar_alltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_t *sdispls,
+                   const int32_t *sendtypes, void *recvbuf, const int32_t *recvcounts,
+                   const int32_t *rdispls, const int32_t *recvtypes, int64_t comm);
+/* Inclusive (scan) and exclusive (exscan) prefix reductions in rank order. */
+int jpar_scan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
+              int64_t comm);
+int jpar_exscan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
+                int64_t comm);
+int jpar_reduce_scatter(const void *sendbuf, void *recvbuf, const int32_t *recvcounts,
+                        int32_t type, int32_t op, int64_t comm);
+int jpar_reduce_scatter_block(const void *sendbuf, void *recvbuf, int32_t recvcount,
+                              int32_t type, int32_t op, int64_t comm);
+/* inoutbuf = inbuf op inoutbuf, element-wise, on this process alone. */
+int jpar_reduce_local(const void *inbuf, void *inoutbuf, int32_t count, int32_t type, int32_t op);
 
 /* jpar-java: org.jpar.pool PoolAbi */
 

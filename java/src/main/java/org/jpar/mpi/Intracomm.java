@@ -152,6 +152,8 @@ public final class Intracomm extends Comm {
     public void gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         checkRoot("gatherv", root);
+        // Displacements may leave gaps, which the copy back into heap storage must keep.
+        boolean gaps = displs != null;
         int n = Buffers.count(sendbuf);
         boolean isRoot = rank == root;
         int total = 0;
@@ -162,8 +164,9 @@ public final class Intracomm extends Comm {
         }
         Scratch s = Scratch.get();
         MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV)
-            : MessageBuffer.NONE;
+        MessageBuffer out = !isRoot ? MessageBuffer.NONE : gaps
+            ? MessageBuffer.in(recvbuf, t, total, s, Scratch.RECV)
+            : MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV);
         long layout = isRoot ? s.countsAndDispls(counts, displs) : 0L;
         complete("gatherv", abi.jpar_gatherv(in.address(), n, out.address(), layout,
             layout + 4L * size, t.code, root, handle), in, out, total);
@@ -206,13 +209,15 @@ public final class Intracomm extends Comm {
     public void allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         checkOpen("allgatherv");
+        boolean gaps = displs != null;
         int n = Buffers.count(sendbuf);
         displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", rank, size);
         int total = CollectiveArgs.extent(counts, displs);
         CollectiveArgs.checkRecv(recvbuf, t, total, "allgatherv");
         Scratch s = Scratch.get();
         MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV);
+        MessageBuffer out = gaps ? MessageBuffer.in(recvbuf, t, total, s, Scratch.RECV)
+            : MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV);
         long layout = s.countsAndDispls(counts, displs);
         complete("allgatherv", abi.jpar_allgatherv(in.address(), n, out.address(), layout,
             layout + 4L * size, t.code, handle), in, out, total);
@@ -302,6 +307,168 @@ public final class Intracomm extends Comm {
         MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
         complete("alltoall", abi.jpar_alltoall(in.address(), n / size, out.address(), n / size,
             t.code, handle), in, out, n);
+    }
+
+    /**
+     * Every rank sends {@code sendcounts[j]} elements at {@code sdispls[j]} of its
+     * {@code sendbuf} to rank j, which stores them at its {@code rdispls[i]} (MPI_Alltoallv).
+     * Null displacements mean back to back.
+     *
+     * @throws IllegalArgumentException if the counts or displacements don't have one
+     *     non-negative entry per rank or reach beyond a buffer's remaining elements, or the
+     *     types differ
+     */
+    public void alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
+                          int[] recvcounts, int[] rdispls) {
+        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        checkOpen("alltoallv");
+        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", size);
+        rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", size);
+        int sent = CollectiveArgs.extent(sendcounts, sdispls);
+        int received = CollectiveArgs.extent(recvcounts, rdispls);
+        CollectiveArgs.checkSend(sendbuf, t, sent, "alltoallv");
+        CollectiveArgs.checkRecv(recvbuf, t, received, "alltoallv");
+        Scratch s = Scratch.get();
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, sent, s, Scratch.SEND);
+        // Staged in as well as out: the copy back must keep what lies between the blocks.
+        MessageBuffer out = MessageBuffer.in(recvbuf, t, received, s, Scratch.RECV);
+        long layout = s.layouts(sendcounts, sdispls, recvcounts, rdispls);
+        long ints = 4L * size;
+        complete("alltoallv", abi.jpar_alltoallv(in.address(), layout, layout + ints,
+            out.address(), layout + 2 * ints, layout + 3 * ints, t.code, handle), in, out,
+            received);
+    }
+
+    /**
+     * {@link #alltoallv} with a type per peer (MPI_Alltoallw): rank j gets
+     * {@code sendcounts[j]} elements of {@code sendtypes[j]} from byte {@code sdispls[j]} of
+     * {@code sendbuf}, which may be any buffer or array, read as bytes; the same on the receive
+     * side.
+     *
+     * @throws IllegalArgumentException if an array doesn't have one entry per rank, a count or
+     *     displacement is negative, or a block reaches beyond its buffer's remaining bytes
+     * @throws NullPointerException if an array or type is null
+     */
+    public void alltoallw(Object sendbuf, int[] sendcounts, int[] sdispls, Datatype[] sendtypes,
+                          Object recvbuf, int[] recvcounts, int[] rdispls, Datatype[] recvtypes) {
+        ElementType st = ElementType.of(sendbuf, "sendbuf");
+        ElementType rt = ElementType.of(recvbuf, "recvbuf");
+        Buffers.checkWritable(recvbuf, "recvbuf");
+        checkOpen("alltoallw");
+        int[] sendTypeCodes = typeCodes(sendtypes, "sendtypes");
+        int[] recvTypeCodes = typeCodes(recvtypes, "recvtypes");
+        long sentBytes = CollectiveArgs.byteExtent(sendcounts, sdispls, sendtypes, "send");
+        long receivedBytes = CollectiveArgs.byteExtent(recvcounts, rdispls, recvtypes, "recv");
+        int sent = CollectiveArgs.elementsFor(sentBytes, sendbuf, st, "sendbuf", "alltoallw");
+        int received = CollectiveArgs.elementsFor(receivedBytes, recvbuf, rt, "recvbuf",
+            "alltoallw");
+        Scratch s = Scratch.get();
+        MessageBuffer in = MessageBuffer.in(sendbuf, st, sent, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.in(recvbuf, rt, received, s, Scratch.RECV);
+        long layout = s.layouts(sendcounts, sdispls, sendTypeCodes, recvcounts, rdispls,
+            recvTypeCodes);
+        long ints = 4L * size;
+        complete("alltoallw", abi.jpar_alltoallw(in.address(), layout, layout + ints,
+            layout + 2 * ints, out.address(), layout + 3 * ints, layout + 4 * ints,
+            layout + 5 * ints, handle), in, out, received);
+    }
+
+    private int[] typeCodes(Datatype[] types, String name) {
+        if (types == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        if (types.length != size) {
+            throw new IllegalArgumentException(name + " must have one entry per rank: length="
+                + types.length + ", size=" + size);
+        }
+        int[] codes = new int[size];
+        for (int i = 0; i < size; i++) {
+            if (types[i] == null) {
+                throw new NullPointerException(name + "[" + i + "] must not be null");
+            }
+            codes[i] = types[i].element.code;
+        }
+        return codes;
+    }
+
+    /**
+     * Rank i's {@code recvbuf} gets the combination with {@code op} of ranks 0 to i's
+     * {@code sendbuf}s, in rank order (MPI_Scan).
+     *
+     * @throws IllegalArgumentException as {@link #allreduce}
+     */
+    public void scan(Object sendbuf, Object recvbuf, Op op) {
+        prefix("scan", sendbuf, recvbuf, op, false);
+    }
+
+    /**
+     * Rank i's {@code recvbuf} gets the combination with {@code op} of ranks 0 to i-1's
+     * {@code sendbuf}s (MPI_Exscan); rank 0's {@code recvbuf} is left as it was.
+     *
+     * @throws IllegalArgumentException as {@link #allreduce}
+     */
+    public void exscan(Object sendbuf, Object recvbuf, Op op) {
+        prefix("exscan", sendbuf, recvbuf, op, true);
+    }
+
+    private void prefix(String call, Object sendbuf, Object recvbuf, Op op, boolean exclusive) {
+        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        checkOp(op, t);
+        checkOpen(call);
+        int n = Buffers.count(sendbuf);
+        CollectiveArgs.checkRecv(recvbuf, t, n, call);
+        Scratch s = Scratch.get();
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
+        int rc = exclusive
+            ? abi.jpar_exscan(in.address(), out.address(), n, t.code, op.code, handle)
+            : abi.jpar_scan(in.address(), out.address(), n, t.code, op.code, handle);
+        complete(call, rc, in, out, exclusive && rank == 0 ? 0 : n);
+    }
+
+    /**
+     * Combines every rank's {@code sendbuf} with {@code op} and scatters the result in blocks of
+     * {@code recvbuf}'s count: rank i gets block i (MPI_Reduce_scatter_block). {@code sendbuf}
+     * holds {@code size()} blocks.
+     *
+     * @throws IllegalArgumentException if sendbuf's count isn't {@code size()} times recvbuf's,
+     *     or as {@link #allreduce}
+     */
+    public void reduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
+        ElementType t = ElementType.of(recvbuf, "recvbuf");
+        checkOp(op, t);
+        checkOpen("reduceScatterBlock");
+        Buffers.checkWritable(recvbuf, "recvbuf");
+        int n = Buffers.count(recvbuf);
+        CollectiveArgs.checkSend(sendbuf, t, (long) n * size, "reduceScatterBlock");
+        Scratch s = Scratch.get();
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n * size, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
+        complete("reduceScatterBlock", abi.jpar_reduce_scatter_block(in.address(), out.address(),
+            n, t.code, op.code, handle), in, out, n);
+    }
+
+    /**
+     * Combines every rank's {@code sendbuf} with {@code op} and scatters the result: rank i gets
+     * the next {@code recvcounts[i]} elements (MPI_Reduce_scatter).
+     *
+     * @throws IllegalArgumentException if recvcounts doesn't have one non-negative entry per
+     *     rank, sendbuf holds fewer than their sum, recvbuf fewer than this rank's, or as
+     *     {@link #allreduce}
+     */
+    public void reduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        checkOp(op, t);
+        checkOpen("reduceScatter");
+        int total = CollectiveArgs.extent(recvcounts,
+            CollectiveArgs.layout(recvcounts, null, "recvcounts", size));
+        CollectiveArgs.checkSend(sendbuf, t, total, "reduceScatter");
+        CollectiveArgs.checkRecv(recvbuf, t, recvcounts[rank], "reduceScatter");
+        Scratch s = Scratch.get();
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, total, s, Scratch.SEND);
+        MessageBuffer out = MessageBuffer.out(recvbuf, t, recvcounts[rank], s, Scratch.RECV);
+        complete("reduceScatter", abi.jpar_reduce_scatter(in.address(), out.address(),
+            s.layouts(recvcounts), t.code, op.code, handle), in, out, recvcounts[rank]);
     }
 
     // ------------------------------------------------------------------------ object collectives
@@ -472,7 +639,7 @@ public final class Intracomm extends Comm {
         return ByteBuffer.allocateDirect(all.length).put(all).flip();
     }
 
-    private static void checkOp(Op op, ElementType t) {
+    static void checkOp(Op op, ElementType t) {
         if (op == null) {
             throw new NullPointerException("op must not be null");
         }

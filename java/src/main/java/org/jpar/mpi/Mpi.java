@@ -7,6 +7,10 @@ import org.jpar.internal.BindingChoice;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.binding.MpiAbi;
 import org.jpar.mpi.internal.BackendChoice;
+import org.jpar.mpi.internal.Buffers;
+import org.jpar.mpi.internal.CollectiveArgs;
+import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.MessageBuffer;
 import org.jpar.mpi.internal.JobAbort;
 import org.jpar.mpi.internal.MpiErrors;
 import org.jpar.mpi.internal.Scratch;
@@ -415,6 +419,32 @@ public final class Mpi implements AutoCloseable {
      */
     public int bsendOverhead() {
         return abi.jpar_bsend_overhead();
+    }
+
+    /**
+     * Combines {@code inbuf} into {@code inoutbuf} element-wise on this process alone:
+     * {@code inoutbuf = inbuf op inoutbuf} (MPI_Reduce_local).
+     *
+     * @throws IllegalArgumentException if the types differ, inoutbuf holds fewer elements than
+     *     inbuf or is read-only, or the op does not apply to the type
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void reduceLocal(Object inbuf, Object inoutbuf, Op op) {
+        ElementType t = ElementType.of(inbuf, "inbuf");
+        Intracomm.checkOp(op, t);
+        checkOpen("reduceLocal");
+        int n = Buffers.count(inbuf);
+        CollectiveArgs.checkRecv(inoutbuf, t, n, "reduceLocal");
+        Scratch s = Scratch.get();
+        MessageBuffer in = MessageBuffer.in(inbuf, t, n, s, Scratch.SEND);
+        MessageBuffer inout = MessageBuffer.in(inoutbuf, t, n, s, Scratch.RECV);
+        int rc = abi.jpar_reduce_local(in.address(), inout.address(), n, t.code, op.code);
+        in.release();
+        if (rc != 0) {
+            inout.release();
+            throw MpiErrors.exception(abi, rc, "reduceLocal");
+        }
+        inout.done(n);
     }
 
     /**

@@ -34,7 +34,6 @@ public enum Op {
         this.floatingPoint = floatingPoint;
     }
 
-    /** The op with jpar.h's number {@code code}. */
     /** Whether MPI defines this op on the type: logical and bitwise ops want integers. */
     boolean supports(ElementType type) {
         return type.integral || floatingPoint;

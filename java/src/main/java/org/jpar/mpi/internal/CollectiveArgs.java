@@ -53,6 +53,19 @@ public final class CollectiveArgs {
      */
     public static int[] checkLayout(int[] counts, int[] displs, int ownCount, String name, int rank,
                              int size) {
+        int[] d = layout(counts, displs, name, size);
+        if (counts[rank] != ownCount) {
+            throw new IllegalArgumentException(name + "[" + rank + "] must equal this rank's own "
+                + "count: " + name + "[" + rank + "]=" + counts[rank] + ", count=" + ownCount);
+        }
+        return d;
+    }
+
+    /**
+     * Checks counts (named {@code name}) and displacements of one entry per rank, none negative,
+     * and returns the displacements, made back to back when null.
+     */
+    public static int[] layout(int[] counts, int[] displs, String name, int size) {
         if (counts == null) {
             throw new NullPointerException(name + " must not be null");
         }
@@ -82,10 +95,6 @@ public final class CollectiveArgs {
                     + "]=" + displs[i]);
             }
         }
-        if (counts[rank] != ownCount) {
-            throw new IllegalArgumentException(name + "[" + rank + "] must equal this rank's own "
-                + "count: " + name + "[" + rank + "]=" + counts[rank] + ", count=" + ownCount);
-        }
         return d;
     }
 
@@ -99,5 +108,49 @@ public final class CollectiveArgs {
             throw new IllegalArgumentException("counts and displs reach beyond 2^31-1 elements");
         }
         return (int) end;
+    }
+
+    /**
+     * The bytes an alltoallw side spans: counts of each peer's type from byte displacements.
+     *
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException for a negative count or displacement, or arrays of
+     *     different lengths
+     */
+    public static long byteExtent(int[] counts, int[] displs, org.jpar.mpi.Datatype[] types,
+                                  String side) {
+        if (counts == null || displs == null) {
+            throw new NullPointerException(side + "counts and " + side.charAt(0)
+                + "displs must not be null");
+        }
+        if (counts.length != types.length || displs.length != types.length) {
+            throw new IllegalArgumentException(side + " counts, displacements and types must have"
+                + " one entry per rank: " + counts.length + ", " + displs.length + ", "
+                + types.length);
+        }
+        long end = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0 || displs[i] < 0) {
+                throw new IllegalArgumentException(side + " counts and displacements must not be"
+                    + " negative: count[" + i + "]=" + counts[i] + ", displ[" + i + "]="
+                    + displs[i]);
+            }
+            end = Math.max(end, displs[i] + (long) counts[i] * types[i].size());
+        }
+        return end;
+    }
+
+    /**
+     * The elements of {@code buf} (of type {@code t}) that hold {@code bytes}: the whole
+     * remaining buffer must reach that far.
+     */
+    public static int elementsFor(long bytes, Object buf, ElementType t, String name,
+                                  String call) {
+        long remaining = (long) Buffers.count(buf) * t.bytes;
+        if (bytes > remaining) {
+            throw new IllegalArgumentException(call + ": bytes beyond " + name
+                + "'s remaining bytes: bytes=" + bytes + ", remaining=" + remaining);
+        }
+        return (int) ((bytes + t.bytes - 1) / t.bytes);
     }
 }

@@ -107,6 +107,19 @@ public final class Scratch {
         return slotAddresses[COUNTS];
     }
 
+    /** Copies int arrays back to back into the counts slot, as native ints; returns its address. */
+    public long layouts(int[]... arrays) {
+        long ints = 0;
+        for (int[] a : arrays) {
+            ints += a.length;
+        }
+        java.nio.IntBuffer b = slot(COUNTS, 4 * ints).asIntBuffer();
+        for (int[] a : arrays) {
+            b.put(a);
+        }
+        return slotAddresses[COUNTS];
+    }
+
     /** A call that writes at most some bytes of text at one address and its length at another. */
     @FunctionalInterface
     public interface TextCall {

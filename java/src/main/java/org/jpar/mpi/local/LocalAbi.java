@@ -342,4 +342,90 @@ public final class LocalAbi extends LocalCompletion {
             concatenate(all, rank * block, recvbuf, block);
         });
     }
+
+    @Override
+    public int jpar_alltoallv(long sendbuf, long sendcounts, long sdispls, long recvbuf,
+                              long recvcounts, long rdispls, int type, long comm) {
+        int width = ElementType.of(type).bytes;
+        return collective(comm, new long[] {sendbuf, sendcounts, sdispls}, (rank, all) -> {
+            for (int r = 0; r < all.length; r++) {
+                long[] from = (long[]) all[r];
+                int n = Math.min(Memory.getInt(from[1] + 4L * rank),
+                    Memory.getInt(recvcounts + 4L * r));
+                Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * rank) * width,
+                    recvbuf + (long) Memory.getInt(rdispls + 4L * r) * width, (long) n * width);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_alltoallw(long sendbuf, long sendcounts, long sdispls, long sendtypes,
+                              long recvbuf, long recvcounts, long rdispls, long recvtypes,
+                              long comm) {
+        return collective(comm, new long[] {sendbuf, sendcounts, sdispls, sendtypes},
+            (rank, all) -> {
+                for (int r = 0; r < all.length; r++) {
+                    long[] from = (long[]) all[r];
+                    long sent = Memory.getInt(from[1] + 4L * rank)
+                        * (long) ElementType.of(Memory.getInt(from[3] + 4L * rank)).bytes;
+                    long room = Memory.getInt(recvcounts + 4L * r)
+                        * (long) ElementType.of(Memory.getInt(recvtypes + 4L * r)).bytes;
+                    Memory.copy(from[0] + Memory.getInt(from[2] + 4L * rank),
+                        recvbuf + Memory.getInt(rdispls + 4L * r), Math.min(sent, room));
+                }
+            });
+    }
+
+    /** Combines ranks {@code from} to {@code to - 1}'s deposits in rank order into recvbuf. */
+    private static void reduceRange(long recvbuf, Object[] all, int from, int to, long offset,
+                                    int count, int type, int op) {
+        Memory.copy((Long) all[from] + offset, recvbuf, bytes(count, type));
+        for (int r = from + 1; r < to; r++) {
+            LocalReduce.combine(recvbuf, (Long) all[r] + offset, count, ElementType.of(type), op);
+        }
+    }
+
+    @Override
+    public int jpar_scan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
+        return collective(comm, sendbuf,
+            (rank, all) -> reduceRange(recvbuf, all, 0, rank + 1, 0, count, type, op));
+    }
+
+    @Override
+    public int jpar_exscan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
+        return collective(comm, sendbuf, (rank, all) -> {
+            if (rank > 0) {
+                reduceRange(recvbuf, all, 0, rank, 0, count, type, op);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_reduce_scatter_block(long sendbuf, long recvbuf, int recvcount, int type,
+                                         int op, long comm) {
+        return collective(comm, sendbuf, (rank, all) -> reduceRange(recvbuf, all, 0, all.length,
+            rank * bytes(recvcount, type), recvcount, type, op));
+    }
+
+    @Override
+    public int jpar_reduce_scatter(long sendbuf, long recvbuf, long recvcounts, int type, int op,
+                                   long comm) {
+        return collective(comm, sendbuf, (rank, all) -> {
+            long offset = 0;
+            for (int r = 0; r < rank; r++) {
+                offset += Memory.getInt(recvcounts + 4L * r);
+            }
+            reduceRange(recvbuf, all, 0, all.length, offset * ElementType.of(type).bytes,
+                Memory.getInt(recvcounts + 4L * rank), type, op);
+        });
+    }
+
+    @Override
+    public int jpar_reduce_local(long inbuf, long inoutbuf, int count, int type, int op) {
+        if (type < 0 || type >= ElementType.values().length) {
+            return ERR_ARG;
+        }
+        LocalReduce.combine(inoutbuf, inbuf, count, ElementType.of(type), op);
+        return 0;
+    }
 }

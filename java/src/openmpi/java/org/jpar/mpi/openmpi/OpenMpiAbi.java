@@ -284,4 +284,94 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                 view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type));
         });
     }
+
+    @Override
+    public int jpar_alltoallv(long sendbuf, long sendcounts, long sdispls, long recvbuf,
+                              long recvcounts, long rdispls, int type, long comm) {
+        return call(() -> {
+            int n = comm(comm).getSize();
+            int[] sc = ints(sendcounts, n);
+            int[] sd = ints(sdispls, n);
+            int[] rc = ints(recvcounts, n);
+            int[] rd = ints(rdispls, n);
+            comm(comm).allToAllv(view(sendbuf, extent(sc, sd, type)), sc, sd, type(type),
+                view(recvbuf, extent(rc, rd, type)), rc, rd, type(type));
+        });
+    }
+
+    @Override
+    public int jpar_alltoallw(long sendbuf, long sendcounts, long sdispls, long sendtypes,
+                              long recvbuf, long recvcounts, long rdispls, long recvtypes,
+                              long comm) {
+        return call(() -> {
+            int n = comm(comm).getSize();
+            int[] sc = ints(sendcounts, n);
+            int[] sd = ints(sdispls, n);
+            int[] rc = ints(recvcounts, n);
+            int[] rd = ints(rdispls, n);
+            mpi.Datatype[] st = types(ints(sendtypes, n));
+            mpi.Datatype[] rt = types(ints(recvtypes, n));
+            comm(comm).allToAllw(view(sendbuf, byteExtent(sc, sd, ints(sendtypes, n))), sc, sd,
+                st, view(recvbuf, byteExtent(rc, rd, ints(recvtypes, n))), rc, rd, rt);
+        });
+    }
+
+    private static mpi.Datatype[] types(int[] codes) {
+        mpi.Datatype[] out = new mpi.Datatype[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            out[i] = type(codes[i]);
+        }
+        return out;
+    }
+
+    private static long byteExtent(int[] counts, int[] displs, int[] types) {
+        long end = 0;
+        for (int i = 0; i < counts.length; i++) {
+            end = Math.max(end, displs[i] + (long) counts[i] * bytes(1, types[i]));
+        }
+        return end;
+    }
+
+    @Override
+    public int jpar_scan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
+        return call(() -> comm(comm).scan(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op)));
+    }
+
+    @Override
+    public int jpar_exscan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
+        return call(() -> comm(comm).exScan(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op)));
+    }
+
+    @Override
+    public int jpar_reduce_scatter(long sendbuf, long recvbuf, long recvcounts, int type, int op,
+                                   long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            int[] counts = ints(recvcounts, c.getSize());
+            long total = 0;
+            for (int k : counts) {
+                total += k;
+            }
+            c.reduceScatter(view(sendbuf, total * bytes(1, type)),
+                view(recvbuf, bytes(counts[c.getRank()], type)), counts, type(type), op(op));
+        });
+    }
+
+    @Override
+    public int jpar_reduce_scatter_block(long sendbuf, long recvbuf, int recvcount, int type,
+                                         int op, long comm) {
+        return call(() -> {
+            Intracomm c = comm(comm);
+            c.reduceScatterBlock(view(sendbuf, bytes(recvcount, type) * c.getSize()),
+                view(recvbuf, bytes(recvcount, type)), recvcount, type(type), op(op));
+        });
+    }
+
+    @Override
+    public int jpar_reduce_local(long inbuf, long inoutbuf, int count, int type, int op) {
+        return call(() -> mpi.Comm.reduceLocal(view(inbuf, bytes(count, type)),
+            view(inoutbuf, bytes(count, type)), count, type(type), op(op)));
+    }
 }

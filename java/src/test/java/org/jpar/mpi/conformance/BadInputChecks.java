@@ -4,11 +4,13 @@ import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Datatype;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.MpiException;
 import org.jpar.mpi.Op;
@@ -29,6 +31,7 @@ final class BadInputChecks {
         checks.put("bad_collective_shapes", BadInputChecks::collectiveShapes);
         checks.put("bad_objects", BadInputChecks::objects);
         checks.put("bad_requests_and_modes", BadInputChecks::requestsAndModes);
+        checks.put("bad_alltoallv_w_scan_and_reduce_scatter", BadInputChecks::moreCollectives);
         checks.put("still_usable_after_bad_input", BadInputChecks::stillUsable);
     }
 
@@ -84,6 +87,33 @@ final class BadInputChecks {
             () -> Request.testAll((Request) null), "null request");
         Check.raises(NullPointerException.class,
             () -> Prequest.startAll((Prequest) null), "null prequest");
+    }
+
+    static void moreCollectives(Intracomm c) {
+        int n = c.size();
+        int[] ones = new int[n];
+        Arrays.fill(ones, 1);
+        Check.raises(IllegalArgumentException.class,
+            () -> c.alltoallv(new int[n], new int[n + 1], null, new int[n], ones, null),
+            "alltoallv counts of the wrong length");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.alltoallv(new int[n], ones, null, new int[n - 1], ones, null),
+            "alltoallv recvbuf too short");
+        Datatype[] types = new Datatype[n];
+        Check.raises(NullPointerException.class, () -> c.alltoallw(new int[n], ones, new int[n],
+            types, new int[n], ones, new int[n], types), "alltoallw null types");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.scan(new double[1], new double[1], Op.BXOR), "scan: bxor on doubles");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.exscan(new int[2], new long[2], Op.SUM), "exscan: types differ");
+        int[] negative = new int[n];
+        negative[0] = -1;
+        Check.raises(IllegalArgumentException.class,
+            () -> c.reduceScatter(new int[n], new int[1], negative, Op.SUM),
+            "reduceScatter negative count");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.reduceScatterBlock(new int[n * 2 - 1], new int[2], Op.SUM),
+            "reduceScatterBlock sendbuf too short");
     }
 
     static void buffers(Intracomm c) {

@@ -24,6 +24,8 @@ public final class Conformance {
         SendModeChecks.register(all);
         RequestChecks.register(all);
         CollectiveChecks.register(all);
+        ReductionChecks.register(all);
+        AlltoallChecks.register(all);
         ObjectChecks.register(all);
         CommChecks.register(all);
         BadInputChecks.register(all);
