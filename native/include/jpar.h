@@ -237,6 +237,50 @@ int jpar_reduce_scatter(const void *sendbuf, void *recvbuf, const int32_t *recvc
                         int32_t type, int32_t op, int64_t comm);
 int jpar_reduce_scatter_block(const void *sendbuf, void *recvbuf, int32_t recvcount,
                               int32_t type, int32_t op, int64_t comm);
+/*
+ * Nonblocking collectives: the blocking ones' arguments, then the request. Buffers, count and
+ * displacement arrays must stay untouched until the request completes; so must workspace, which
+ * jpar_ialltoallw uses for MPI's type arrays (16 bytes per rank of comm).
+ */
+int jpar_ibarrier(int64_t comm, int64_t *request);
+int jpar_ibcast(void *buf, int32_t count, int32_t type, int32_t root, int64_t comm,
+                int64_t *request);
+int jpar_ireduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
+                 int32_t root, int64_t comm, int64_t *request);
+int jpar_iallreduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
+                    int64_t comm, int64_t *request);
+int jpar_igather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
+                 int32_t type, int32_t root, int64_t comm, int64_t *request);
+int jpar_igatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                  const int32_t *recvcounts, const int32_t *displs, int32_t type, int32_t root,
+                  int64_t comm, int64_t *request);
+int jpar_iallgather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
+                    int32_t type, int64_t comm, int64_t *request);
+int jpar_iallgatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                     const int32_t *recvcounts, const int32_t *displs, int32_t type, int64_t comm,
+                     int64_t *request);
+int jpar_iscatter(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
+                  int32_t type, int32_t root, int64_t comm, int64_t *request);
+int jpar_iscatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t *displs,
+                   void *recvbuf, int32_t recvcount, int32_t type, int32_t root, int64_t comm,
+                   int64_t *request);
+int jpar_ialltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
+                   int32_t type, int64_t comm, int64_t *request);
+int jpar_ialltoallv(const void *sendbuf, const int32_t *sendcounts, const int32_t *sdispls,
+                    void *recvbuf, const int32_t *recvcounts, const int32_t *rdispls, int32_t type,
+                    int64_t comm, int64_t *request);
+int jpar_ialltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_t *sdispls,
+                    const int32_t *sendtypes, void *recvbuf, const int32_t *recvcounts,
+                    const int32_t *rdispls, const int32_t *recvtypes, int64_t comm,
+                    void *workspace, int64_t *request);
+int jpar_iscan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
+               int64_t comm, int64_t *request);
+int jpar_iexscan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
+                 int64_t comm, int64_t *request);
+int jpar_ireduce_scatter(const void *sendbuf, void *recvbuf, const int32_t *recvcounts,
+                         int32_t type, int32_t op, int64_t comm, int64_t *request);
+int jpar_ireduce_scatter_block(const void *sendbuf, void *recvbuf, int32_t recvcount,
+                               int32_t type, int32_t op, int64_t comm, int64_t *request);
 /* inoutbuf = inbuf op inoutbuf, element-wise, on this process alone. */
 int jpar_reduce_local(const void *inbuf, void *inoutbuf, int32_t count, int32_t type, int32_t op);
 

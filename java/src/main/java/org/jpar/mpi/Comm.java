@@ -499,6 +499,22 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
         return new Request(this, m, receive, s.out.getLong(Scratch.HANDLE), true);
     }
 
+    /**
+     * A started collective's request, which owns its messages and {@code keep} (count arrays)
+     * and copies {@code received} elements back at completion; or the call's failure.
+     */
+    Request startedCollective(String call, int rc, MessageBuffer in, MessageBuffer out,
+                              int received, Object keep, Scratch s) {
+        if (rc != 0) {
+            if (in != null) {
+                in.release();
+            }
+            out.release();
+            throw MpiErrors.exception(abi, rc, call);
+        }
+        return new Request(this, in, out, received, keep, s.out.getLong(Scratch.HANDLE));
+    }
+
     void checkOpen(String call) {
         mpi.checkOpen(call);
         if (handle == 0L) {

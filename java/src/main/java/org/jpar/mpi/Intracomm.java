@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.internal.BackendChoice;
-import org.jpar.mpi.internal.Buffers;
-import org.jpar.mpi.internal.CollectiveArgs;
 import org.jpar.mpi.internal.ElementType;
-import org.jpar.mpi.internal.MessageBuffer;
 import org.jpar.mpi.internal.MpiErrors;
 import org.jpar.mpi.internal.ObjectMessages;
 import org.jpar.mpi.internal.Scratch;
@@ -35,11 +32,19 @@ public final class Intracomm extends Comm {
     }
 
     // ------------------------------------------------------------------------------ collectives
+    //
+    // Each collective has a nonblocking form, named with an i in front as in MPI, which returns a
+    // Request: its buffers (and count arrays) must stay untouched until the request completes,
+    // and heap storage receives its data when it does.
 
     /** Blocks until every rank has called it (MPI_Barrier). */
     public void barrier() {
-        checkOpen("barrier");
-        check(abi.jpar_barrier(handle), "barrier");
+        Collectives.barrier(this, false);
+    }
+
+    /** Starts a barrier (MPI_Ibarrier): the request completes once every rank has started it. */
+    public Request ibarrier() {
+        return Collectives.barrier(this, true);
     }
 
     /**
@@ -49,18 +54,12 @@ public final class Intracomm extends Comm {
      * @throws IllegalArgumentException for a bad root or a read-only buffer off the root
      */
     public void bcast(Object buf, int root) {
-        ElementType t = ElementType.of(buf, "buf");
-        checkRoot("bcast", root);
-        boolean isRoot = rank == root;
-        if (!isRoot) {
-            Buffers.checkWritable(buf, "buf");
-        }
-        Scratch s = Scratch.get();
-        int n = Buffers.count(buf);
-        MessageBuffer m = isRoot ? MessageBuffer.in(buf, t, n, s, Scratch.RECV)
-            : MessageBuffer.out(buf, t, n, s, Scratch.RECV);
-        complete("bcast", abi.jpar_bcast(m.address(), n, t.code, root, handle), null, m,
-            isRoot ? 0 : n);
+        Collectives.bcast(this, buf, root, false);
+    }
+
+    /** {@link #bcast} started (MPI_Ibcast). */
+    public Request ibcast(Object buf, int root) {
+        return Collectives.bcast(this, buf, root, true);
     }
 
     /**
@@ -72,20 +71,12 @@ public final class Intracomm extends Comm {
      *     ops want integers), the types differ, or the root's recvbuf is too small
      */
     public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOp(op, t);
-        checkRoot("reduce", root);
-        int n = Buffers.count(sendbuf);
-        boolean isRoot = rank == root;
-        if (isRoot) {
-            CollectiveArgs.checkRecv(recvbuf, t, n, "reduce");
-        }
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV)
-            : MessageBuffer.NONE;
-        complete("reduce", abi.jpar_reduce(in.address(), out.address(), n, t.code, op.code, root,
-            handle), in, out, n);
+        Collectives.reduce(this, sendbuf, recvbuf, op, root, false);
+    }
+
+    /** {@link #reduce} started (MPI_Ireduce). */
+    public Request ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        return Collectives.reduce(this, sendbuf, recvbuf, op, root, true);
     }
 
     /**
@@ -95,16 +86,76 @@ public final class Intracomm extends Comm {
      * @throws IllegalArgumentException as {@link #reduce}
      */
     public void allreduce(Object sendbuf, Object recvbuf, Op op) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOp(op, t);
-        checkOpen("allreduce");
-        int n = Buffers.count(sendbuf);
-        CollectiveArgs.checkRecv(recvbuf, t, n, "allreduce");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
-        complete("allreduce", abi.jpar_allreduce(in.address(), out.address(), n, t.code, op.code,
-            handle), in, out, n);
+        Collectives.allreduce(this, sendbuf, recvbuf, op, false);
+    }
+
+    /** {@link #allreduce} started (MPI_Iallreduce). */
+    public Request iallreduce(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.allreduce(this, sendbuf, recvbuf, op, true);
+    }
+
+    /**
+     * Rank i's {@code recvbuf} gets the combination with {@code op} of ranks 0 to i's
+     * {@code sendbuf}s, in rank order (MPI_Scan).
+     *
+     * @throws IllegalArgumentException as {@link #allreduce}
+     */
+    public void scan(Object sendbuf, Object recvbuf, Op op) {
+        Collectives.prefix(this, "scan", sendbuf, recvbuf, op, false, false);
+    }
+
+    /** {@link #scan} started (MPI_Iscan). */
+    public Request iscan(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.prefix(this, "scan", sendbuf, recvbuf, op, false, true);
+    }
+
+    /**
+     * Rank i's {@code recvbuf} gets the combination with {@code op} of ranks 0 to i-1's
+     * {@code sendbuf}s (MPI_Exscan); rank 0's {@code recvbuf} is left as it was.
+     *
+     * @throws IllegalArgumentException as {@link #allreduce}
+     */
+    public void exscan(Object sendbuf, Object recvbuf, Op op) {
+        Collectives.prefix(this, "exscan", sendbuf, recvbuf, op, true, false);
+    }
+
+    /** {@link #exscan} started (MPI_Iexscan). */
+    public Request iexscan(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.prefix(this, "exscan", sendbuf, recvbuf, op, true, true);
+    }
+
+    /**
+     * Combines every rank's {@code sendbuf} with {@code op} and scatters the result in blocks of
+     * {@code recvbuf}'s count: rank i gets block i (MPI_Reduce_scatter_block). {@code sendbuf}
+     * holds {@code size()} blocks.
+     *
+     * @throws IllegalArgumentException if sendbuf's count isn't {@code size()} times recvbuf's,
+     *     or as {@link #allreduce}
+     */
+    public void reduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
+        Collectives.reduceScatterBlock(this, sendbuf, recvbuf, op, false);
+    }
+
+    /** {@link #reduceScatterBlock} started (MPI_Ireduce_scatter_block). */
+    public Request ireduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.reduceScatterBlock(this, sendbuf, recvbuf, op, true);
+    }
+
+    /**
+     * Combines every rank's {@code sendbuf} with {@code op} and scatters the result: rank i gets
+     * the next {@code recvcounts[i]} elements (MPI_Reduce_scatter).
+     *
+     * @throws IllegalArgumentException if recvcounts doesn't have one non-negative entry per
+     *     rank, sendbuf holds fewer than their sum, recvbuf fewer than this rank's, or as
+     *     {@link #allreduce}
+     */
+    public void reduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        Collectives.reduceScatter(this, sendbuf, recvbuf, recvcounts, op, false);
+    }
+
+    /** {@link #reduceScatter} started (MPI_Ireduce_scatter). */
+    public Request ireduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        return Collectives.reduceScatter(this, sendbuf, recvbuf, recvcounts, op, true);
     }
 
     /**
@@ -115,19 +166,12 @@ public final class Intracomm extends Comm {
      *     {@code size() * sendbuf's count} elements, or the types differ
      */
     public void gather(Object sendbuf, Object recvbuf, int root) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkRoot("gather", root);
-        int n = Buffers.count(sendbuf);
-        boolean isRoot = rank == root;
-        if (isRoot) {
-            CollectiveArgs.checkRecv(recvbuf, t, (long) n * size, "gather");
-        }
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, n * size, s, Scratch.RECV)
-            : MessageBuffer.NONE;
-        complete("gather", abi.jpar_gather(in.address(), n, out.address(), n, t.code, root,
-            handle), in, out, out.count());
+        Collectives.gather(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** {@link #gather} started (MPI_Igather). */
+    public Request igather(Object sendbuf, Object recvbuf, int root) {
+        return Collectives.gather(this, sendbuf, recvbuf, root, true);
     }
 
     /**
@@ -137,7 +181,7 @@ public final class Intracomm extends Comm {
      * @see #gatherv(Object, Object, int[], int[], int)
      */
     public void gatherv(Object sendbuf, Object recvbuf, int[] counts, int root) {
-        gatherv(sendbuf, recvbuf, counts, null, root);
+        Collectives.gatherv(this, sendbuf, recvbuf, counts, null, root, false);
     }
 
     /**
@@ -150,26 +194,13 @@ public final class Intracomm extends Comm {
      *     not its sendbuf's
      */
     public void gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkRoot("gatherv", root);
-        // Displacements may leave gaps, which the copy back into heap storage must keep.
-        boolean gaps = displs != null;
-        int n = Buffers.count(sendbuf);
-        boolean isRoot = rank == root;
-        int total = 0;
-        if (isRoot) {
-            displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", rank, size);
-            total = CollectiveArgs.extent(counts, displs);
-            CollectiveArgs.checkRecv(recvbuf, t, total, "gatherv");
-        }
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = !isRoot ? MessageBuffer.NONE : gaps
-            ? MessageBuffer.in(recvbuf, t, total, s, Scratch.RECV)
-            : MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV);
-        long layout = isRoot ? s.countsAndDispls(counts, displs) : 0L;
-        complete("gatherv", abi.jpar_gatherv(in.address(), n, out.address(), layout,
-            layout + 4L * size, t.code, root, handle), in, out, total);
+        Collectives.gatherv(this, sendbuf, recvbuf, counts, displs, root, false);
+    }
+
+    /** {@link #gatherv(Object, Object, int[], int[], int)} started (MPI_Igatherv). */
+    public Request igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs,
+                            int root) {
+        return Collectives.gatherv(this, sendbuf, recvbuf, counts, displs, root, true);
     }
 
     /**
@@ -179,15 +210,12 @@ public final class Intracomm extends Comm {
      * @throws IllegalArgumentException as {@link #gather}
      */
     public void allgather(Object sendbuf, Object recvbuf) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("allgather");
-        int n = Buffers.count(sendbuf);
-        CollectiveArgs.checkRecv(recvbuf, t, (long) n * size, "allgather");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n * size, s, Scratch.RECV);
-        complete("allgather", abi.jpar_allgather(in.address(), n, out.address(), n, t.code,
-            handle), in, out, n * size);
+        Collectives.allgather(this, sendbuf, recvbuf, false);
+    }
+
+    /** {@link #allgather} started (MPI_Iallgather). */
+    public Request iallgather(Object sendbuf, Object recvbuf) {
+        return Collectives.allgather(this, sendbuf, recvbuf, true);
     }
 
     /**
@@ -197,7 +225,7 @@ public final class Intracomm extends Comm {
      * @see #allgatherv(Object, Object, int[], int[])
      */
     public void allgatherv(Object sendbuf, Object recvbuf, int[] counts) {
-        allgatherv(sendbuf, recvbuf, counts, null);
+        Collectives.allgatherv(this, sendbuf, recvbuf, counts, null, false);
     }
 
     /**
@@ -207,20 +235,12 @@ public final class Intracomm extends Comm {
      * @throws IllegalArgumentException as {@link #gatherv(Object, Object, int[], int[], int)}
      */
     public void allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("allgatherv");
-        boolean gaps = displs != null;
-        int n = Buffers.count(sendbuf);
-        displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", rank, size);
-        int total = CollectiveArgs.extent(counts, displs);
-        CollectiveArgs.checkRecv(recvbuf, t, total, "allgatherv");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = gaps ? MessageBuffer.in(recvbuf, t, total, s, Scratch.RECV)
-            : MessageBuffer.out(recvbuf, t, total, s, Scratch.RECV);
-        long layout = s.countsAndDispls(counts, displs);
-        complete("allgatherv", abi.jpar_allgatherv(in.address(), n, out.address(), layout,
-            layout + 4L * size, t.code, handle), in, out, total);
+        Collectives.allgatherv(this, sendbuf, recvbuf, counts, displs, false);
+    }
+
+    /** {@link #allgatherv(Object, Object, int[], int[])} started (MPI_Iallgatherv). */
+    public Request iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        return Collectives.allgatherv(this, sendbuf, recvbuf, counts, displs, true);
     }
 
     /**
@@ -232,20 +252,12 @@ public final class Intracomm extends Comm {
      *     {@code size() * recvbuf's count} elements, or the types differ
      */
     public void scatter(Object sendbuf, Object recvbuf, int root) {
-        ElementType t = ElementType.of(recvbuf, "recvbuf");
-        Buffers.checkWritable(recvbuf, "recvbuf");
-        checkRoot("scatter", root);
-        int n = Buffers.count(recvbuf);
-        boolean isRoot = rank == root;
-        if (isRoot) {
-            CollectiveArgs.checkSend(sendbuf, t, (long) n * size, "scatter");
-        }
-        Scratch s = Scratch.get();
-        MessageBuffer in = isRoot ? MessageBuffer.in(sendbuf, t, n * size, s, Scratch.SEND)
-            : MessageBuffer.NONE;
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
-        complete("scatter", abi.jpar_scatter(in.address(), n, out.address(), n, t.code, root,
-            handle), in, out, n);
+        Collectives.scatter(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** {@link #scatter} started (MPI_Iscatter). */
+    public Request iscatter(Object sendbuf, Object recvbuf, int root) {
+        return Collectives.scatter(this, sendbuf, recvbuf, root, true);
     }
 
     /**
@@ -255,7 +267,7 @@ public final class Intracomm extends Comm {
      * @see #scatterv(Object, int[], int[], Object, int)
      */
     public void scatterv(Object sendbuf, int[] counts, Object recvbuf, int root) {
-        scatterv(sendbuf, counts, null, recvbuf, root);
+        Collectives.scatterv(this, sendbuf, counts, null, recvbuf, root, false);
     }
 
     /**
@@ -267,24 +279,13 @@ public final class Intracomm extends Comm {
      * @throws IllegalArgumentException as {@link #gatherv(Object, Object, int[], int[], int)}
      */
     public void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
-        ElementType t = ElementType.of(recvbuf, "recvbuf");
-        Buffers.checkWritable(recvbuf, "recvbuf");
-        checkRoot("scatterv", root);
-        int n = Buffers.count(recvbuf);
-        boolean isRoot = rank == root;
-        int total = 0;
-        if (isRoot) {
-            displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", rank, size);
-            total = CollectiveArgs.extent(counts, displs);
-            CollectiveArgs.checkSend(sendbuf, t, total, "scatterv");
-        }
-        Scratch s = Scratch.get();
-        MessageBuffer in = isRoot ? MessageBuffer.in(sendbuf, t, total, s, Scratch.SEND)
-            : MessageBuffer.NONE;
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
-        long layout = isRoot ? s.countsAndDispls(counts, displs) : 0L;
-        complete("scatterv", abi.jpar_scatterv(in.address(), layout, layout + 4L * size,
-            out.address(), n, t.code, root, handle), in, out, n);
+        Collectives.scatterv(this, sendbuf, counts, displs, recvbuf, root, false);
+    }
+
+    /** {@link #scatterv(Object, int[], int[], Object, int)} started (MPI_Iscatterv). */
+    public Request iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf,
+                             int root) {
+        return Collectives.scatterv(this, sendbuf, counts, displs, recvbuf, root, true);
     }
 
     /**
@@ -294,19 +295,12 @@ public final class Intracomm extends Comm {
      * @throws IllegalArgumentException if it doesn't, if recvbuf is smaller, or the types differ
      */
     public void alltoall(Object sendbuf, Object recvbuf) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("alltoall");
-        int n = Buffers.count(sendbuf);
-        if (n % size != 0) {
-            throw new IllegalArgumentException("alltoall: sendbuf's count must divide by size: "
-                + "count=" + n + ", size=" + size);
-        }
-        CollectiveArgs.checkRecv(recvbuf, t, n, "alltoall");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
-        complete("alltoall", abi.jpar_alltoall(in.address(), n / size, out.address(), n / size,
-            t.code, handle), in, out, n);
+        Collectives.alltoall(this, sendbuf, recvbuf, false);
+    }
+
+    /** {@link #alltoall} started (MPI_Ialltoall). */
+    public Request ialltoall(Object sendbuf, Object recvbuf) {
+        return Collectives.alltoall(this, sendbuf, recvbuf, true);
     }
 
     /**
@@ -320,23 +314,15 @@ public final class Intracomm extends Comm {
      */
     public void alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
                           int[] recvcounts, int[] rdispls) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOpen("alltoallv");
-        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", size);
-        rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", size);
-        int sent = CollectiveArgs.extent(sendcounts, sdispls);
-        int received = CollectiveArgs.extent(recvcounts, rdispls);
-        CollectiveArgs.checkSend(sendbuf, t, sent, "alltoallv");
-        CollectiveArgs.checkRecv(recvbuf, t, received, "alltoallv");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, sent, s, Scratch.SEND);
-        // Staged in as well as out: the copy back must keep what lies between the blocks.
-        MessageBuffer out = MessageBuffer.in(recvbuf, t, received, s, Scratch.RECV);
-        long layout = s.layouts(sendcounts, sdispls, recvcounts, rdispls);
-        long ints = 4L * size;
-        complete("alltoallv", abi.jpar_alltoallv(in.address(), layout, layout + ints,
-            out.address(), layout + 2 * ints, layout + 3 * ints, t.code, handle), in, out,
-            received);
+        Collectives.alltoallv(this, sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls,
+            false);
+    }
+
+    /** {@link #alltoallv} started (MPI_Ialltoallv). */
+    public Request ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
+                              int[] recvcounts, int[] rdispls) {
+        return Collectives.alltoallv(this, sendbuf, sendcounts, sdispls, recvbuf, recvcounts,
+            rdispls, true);
     }
 
     /**
@@ -351,124 +337,16 @@ public final class Intracomm extends Comm {
      */
     public void alltoallw(Object sendbuf, int[] sendcounts, int[] sdispls, Datatype[] sendtypes,
                           Object recvbuf, int[] recvcounts, int[] rdispls, Datatype[] recvtypes) {
-        ElementType st = ElementType.of(sendbuf, "sendbuf");
-        ElementType rt = ElementType.of(recvbuf, "recvbuf");
-        Buffers.checkWritable(recvbuf, "recvbuf");
-        checkOpen("alltoallw");
-        int[] sendTypeCodes = typeCodes(sendtypes, "sendtypes");
-        int[] recvTypeCodes = typeCodes(recvtypes, "recvtypes");
-        long sentBytes = CollectiveArgs.byteExtent(sendcounts, sdispls, sendtypes, "send");
-        long receivedBytes = CollectiveArgs.byteExtent(recvcounts, rdispls, recvtypes, "recv");
-        int sent = CollectiveArgs.elementsFor(sentBytes, sendbuf, st, "sendbuf", "alltoallw");
-        int received = CollectiveArgs.elementsFor(receivedBytes, recvbuf, rt, "recvbuf",
-            "alltoallw");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, st, sent, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.in(recvbuf, rt, received, s, Scratch.RECV);
-        long layout = s.layouts(sendcounts, sdispls, sendTypeCodes, recvcounts, rdispls,
-            recvTypeCodes);
-        long ints = 4L * size;
-        complete("alltoallw", abi.jpar_alltoallw(in.address(), layout, layout + ints,
-            layout + 2 * ints, out.address(), layout + 3 * ints, layout + 4 * ints,
-            layout + 5 * ints, handle), in, out, received);
+        Collectives.alltoallw(this, sendbuf, sendcounts, sdispls, sendtypes, recvbuf, recvcounts,
+            rdispls, recvtypes, false);
     }
 
-    private int[] typeCodes(Datatype[] types, String name) {
-        if (types == null) {
-            throw new NullPointerException(name + " must not be null");
-        }
-        if (types.length != size) {
-            throw new IllegalArgumentException(name + " must have one entry per rank: length="
-                + types.length + ", size=" + size);
-        }
-        int[] codes = new int[size];
-        for (int i = 0; i < size; i++) {
-            if (types[i] == null) {
-                throw new NullPointerException(name + "[" + i + "] must not be null");
-            }
-            codes[i] = types[i].element.code;
-        }
-        return codes;
-    }
-
-    /**
-     * Rank i's {@code recvbuf} gets the combination with {@code op} of ranks 0 to i's
-     * {@code sendbuf}s, in rank order (MPI_Scan).
-     *
-     * @throws IllegalArgumentException as {@link #allreduce}
-     */
-    public void scan(Object sendbuf, Object recvbuf, Op op) {
-        prefix("scan", sendbuf, recvbuf, op, false);
-    }
-
-    /**
-     * Rank i's {@code recvbuf} gets the combination with {@code op} of ranks 0 to i-1's
-     * {@code sendbuf}s (MPI_Exscan); rank 0's {@code recvbuf} is left as it was.
-     *
-     * @throws IllegalArgumentException as {@link #allreduce}
-     */
-    public void exscan(Object sendbuf, Object recvbuf, Op op) {
-        prefix("exscan", sendbuf, recvbuf, op, true);
-    }
-
-    private void prefix(String call, Object sendbuf, Object recvbuf, Op op, boolean exclusive) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOp(op, t);
-        checkOpen(call);
-        int n = Buffers.count(sendbuf);
-        CollectiveArgs.checkRecv(recvbuf, t, n, call);
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
-        int rc = exclusive
-            ? abi.jpar_exscan(in.address(), out.address(), n, t.code, op.code, handle)
-            : abi.jpar_scan(in.address(), out.address(), n, t.code, op.code, handle);
-        complete(call, rc, in, out, exclusive && rank == 0 ? 0 : n);
-    }
-
-    /**
-     * Combines every rank's {@code sendbuf} with {@code op} and scatters the result in blocks of
-     * {@code recvbuf}'s count: rank i gets block i (MPI_Reduce_scatter_block). {@code sendbuf}
-     * holds {@code size()} blocks.
-     *
-     * @throws IllegalArgumentException if sendbuf's count isn't {@code size()} times recvbuf's,
-     *     or as {@link #allreduce}
-     */
-    public void reduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
-        ElementType t = ElementType.of(recvbuf, "recvbuf");
-        checkOp(op, t);
-        checkOpen("reduceScatterBlock");
-        Buffers.checkWritable(recvbuf, "recvbuf");
-        int n = Buffers.count(recvbuf);
-        CollectiveArgs.checkSend(sendbuf, t, (long) n * size, "reduceScatterBlock");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n * size, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, s, Scratch.RECV);
-        complete("reduceScatterBlock", abi.jpar_reduce_scatter_block(in.address(), out.address(),
-            n, t.code, op.code, handle), in, out, n);
-    }
-
-    /**
-     * Combines every rank's {@code sendbuf} with {@code op} and scatters the result: rank i gets
-     * the next {@code recvcounts[i]} elements (MPI_Reduce_scatter).
-     *
-     * @throws IllegalArgumentException if recvcounts doesn't have one non-negative entry per
-     *     rank, sendbuf holds fewer than their sum, recvbuf fewer than this rank's, or as
-     *     {@link #allreduce}
-     */
-    public void reduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
-        checkOp(op, t);
-        checkOpen("reduceScatter");
-        int total = CollectiveArgs.extent(recvcounts,
-            CollectiveArgs.layout(recvcounts, null, "recvcounts", size));
-        CollectiveArgs.checkSend(sendbuf, t, total, "reduceScatter");
-        CollectiveArgs.checkRecv(recvbuf, t, recvcounts[rank], "reduceScatter");
-        Scratch s = Scratch.get();
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, total, s, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, recvcounts[rank], s, Scratch.RECV);
-        complete("reduceScatter", abi.jpar_reduce_scatter(in.address(), out.address(),
-            s.layouts(recvcounts), t.code, op.code, handle), in, out, recvcounts[rank]);
+    /** {@link #alltoallw} started (MPI_Ialltoallw). */
+    public Request ialltoallw(Object sendbuf, int[] sendcounts, int[] sdispls,
+                              Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
+                              int[] rdispls, Datatype[] recvtypes) {
+        return Collectives.alltoallw(this, sendbuf, sendcounts, sdispls, sendtypes, recvbuf,
+            recvcounts, rdispls, recvtypes, true);
     }
 
     // ------------------------------------------------------------------------ object collectives
@@ -649,7 +527,7 @@ public final class Intracomm extends Comm {
         }
     }
 
-    private void checkRoot(String call, int root) {
+    void checkRoot(String call, int root) {
         checkOpen(call);
         checkRank(root, "root", size, false);
     }

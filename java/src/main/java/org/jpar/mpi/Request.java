@@ -8,16 +8,23 @@ import org.jpar.mpi.internal.Scratch;
 import org.jpar.mpi.internal.StatusLayout;
 
 /**
- * A nonblocking operation in flight (MPI_Request). It holds its message, and so its buffer,
- * until it completes, so the memory MPI writes to cannot be collected early. A heap buffer or
- * array is staged in a direct copy that the request owns: a send copies at the start, a receive
- * copies back when the request completes (in a wait or a successful test).
+ * A nonblocking operation in flight (MPI_Request): a send, a receive or a collective. It holds
+ * its messages, and so its buffers, until it completes, so the memory MPI uses cannot be
+ * collected early. Heap buffers and arrays are staged in direct copies that the request owns:
+ * what is sent is copied at the start, what is received back when the request completes (in a
+ * wait or a successful test).
  */
 public sealed class Request permits Prequest {
     final Comm comm;
     /** What MPI reads or writes: let go of once the request completes, unless persistent. */
     MessageBuffer message;
     final boolean receive;
+    /** A collective's input message, kept reachable until it completes; null otherwise. */
+    private MessageBuffer input;
+    /** What else MPI reads until completion (a collective's count arrays); null if nothing. */
+    private Object keep;
+    /** The elements a collective copies back at completion; -1 for point to point. */
+    private final int collective;
     long handle;
     boolean active;
     Status status;
@@ -28,6 +35,20 @@ public sealed class Request permits Prequest {
         this.receive = receive;
         this.handle = handle;
         this.active = active;
+        this.collective = -1;
+    }
+
+    /** A started collective's request. */
+    Request(Comm comm, MessageBuffer input, MessageBuffer output, int received, Object keep,
+            long handle) {
+        this.comm = comm;
+        this.message = output;
+        this.input = input;
+        this.keep = keep;
+        this.receive = false;
+        this.collective = received;
+        this.handle = handle;
+        this.active = true;
     }
 
     /**
@@ -388,19 +409,28 @@ public sealed class Request permits Prequest {
         if (!(this instanceof Prequest)) {
             message = null;
         }
+        if (input != null) {
+            input.release();
+            input = null;
+        }
+        keep = null;
         Status st = StatusLayout.read(statusArea, at, m.type(), null);
         if (rc != 0) {
             m.release();
             status = new Status(st.source(), st.tag(), 0, 0, st.cancelled());
             comm.check(rc, call);
         }
-        m.done(receive ? st.count() : 0);
+        m.done(collective >= 0 ? collective : receive ? st.count() : 0);
         status = described(st, m);
         return status;
     }
 
-    /** A send's status counts what it sent; a receive's is MPI's. */
+    /** A send's status counts what it sent, a collective's what it received; a receive's is MPI's. */
     private Status described(Status st, MessageBuffer m) {
+        if (collective >= 0) {
+            return new Status(st.source(), st.tag(), collective, collective * m.type().bytes,
+                false);
+        }
         return receive || st.cancelled() ? st : new Status(st.source(), st.tag(),
             m.count(), m.count() * m.type().bytes, false);
     }

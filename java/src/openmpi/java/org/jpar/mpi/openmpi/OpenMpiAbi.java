@@ -374,4 +374,194 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
         return call(() -> mpi.Comm.reduceLocal(view(inbuf, bytes(count, type)),
             view(inoutbuf, bytes(count, type)), count, type(type), op(op)));
     }
+
+    // ------------------------------------------------------------------ nonblocking collectives
+
+    /** Registers the request an mpi.jar collective started. */
+    private int started(long request, RequestCall body) {
+        return call(() -> Memory.putLong(request, requests.add(body.start())));
+    }
+
+    @FunctionalInterface
+    private interface RequestCall {
+        mpi.Request start() throws MPIException;
+    }
+
+    @Override
+    public int jpar_ibarrier(long comm, long request) {
+        return started(request, () -> comm(comm).iBarrier());
+    }
+
+    @Override
+    public int jpar_ibcast(long buf, int count, int type, int root, long comm, long request) {
+        return started(request, () -> comm(comm).iBcast(view(buf, bytes(count, type)), count,
+            type(type), root));
+    }
+
+    @Override
+    public int jpar_ireduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
+                            long comm, long request) {
+        return started(request, () -> comm(comm).iReduce(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op), root));
+    }
+
+    @Override
+    public int jpar_iallreduce(long sendbuf, long recvbuf, int count, int type, int op, long comm,
+                               long request) {
+        return started(request, () -> comm(comm).iAllReduce(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op)));
+    }
+
+    @Override
+    public int jpar_igather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                            int root, long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            return c.iGather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_igatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
+                             long displs, int type, int root, long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            boolean isRoot = c.getRank() == root;
+            int n = c.getSize();
+            int[] counts = isRoot ? ints(recvcounts, n) : new int[n];
+            int[] offsets = isRoot ? ints(displs, n) : new int[n];
+            return c.iGatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, isRoot ? extent(counts, offsets, type) : 0), counts, offsets,
+                type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_iallgather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                               long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            return c.iAllGather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type));
+        });
+    }
+
+    @Override
+    public int jpar_iallgatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
+                                long displs, int type, long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            int[] counts = ints(recvcounts, c.getSize());
+            int[] offsets = ints(displs, c.getSize());
+            return c.iAllGatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+                view(recvbuf, extent(counts, offsets, type)), counts, offsets, type(type));
+        });
+    }
+
+    @Override
+    public int jpar_iscatter(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                             int root, long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            return c.iScatter(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount,
+                type(type), view(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_iscatterv(long sendbuf, long sendcounts, long displs, long recvbuf,
+                              int recvcount, int type, int root, long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            boolean isRoot = c.getRank() == root;
+            int n = c.getSize();
+            int[] counts = isRoot ? ints(sendcounts, n) : new int[n];
+            int[] offsets = isRoot ? ints(displs, n) : new int[n];
+            return c.iScatterv(view(sendbuf, isRoot ? extent(counts, offsets, type) : 0), counts,
+                offsets, type(type), view(recvbuf, bytes(recvcount, type)), recvcount,
+                type(type), root);
+        });
+    }
+
+    @Override
+    public int jpar_ialltoall(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                              long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            return c.iAllToAll(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount,
+                type(type), view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount,
+                type(type));
+        });
+    }
+
+    @Override
+    public int jpar_ialltoallv(long sendbuf, long sendcounts, long sdispls, long recvbuf,
+                               long recvcounts, long rdispls, int type, long comm, long request) {
+        return started(request, () -> {
+            int n = comm(comm).getSize();
+            int[] sc = ints(sendcounts, n);
+            int[] sd = ints(sdispls, n);
+            int[] rc = ints(recvcounts, n);
+            int[] rd = ints(rdispls, n);
+            return comm(comm).iAllToAllv(view(sendbuf, extent(sc, sd, type)), sc, sd, type(type),
+                view(recvbuf, extent(rc, rd, type)), rc, rd, type(type));
+        });
+    }
+
+    @Override
+    public int jpar_ialltoallw(long sendbuf, long sendcounts, long sdispls, long sendtypes,
+                               long recvbuf, long recvcounts, long rdispls, long recvtypes,
+                               long comm, long workspace, long request) {
+        return started(request, () -> {
+            int n = comm(comm).getSize();
+            int[] sc = ints(sendcounts, n);
+            int[] sd = ints(sdispls, n);
+            int[] rc = ints(recvcounts, n);
+            int[] rd = ints(rdispls, n);
+            return comm(comm).iAllToAllw(view(sendbuf, byteExtent(sc, sd, ints(sendtypes, n))),
+                sc, sd, types(ints(sendtypes, n)),
+                view(recvbuf, byteExtent(rc, rd, ints(recvtypes, n))), rc, rd,
+                types(ints(recvtypes, n)));
+        });
+    }
+
+    @Override
+    public int jpar_iscan(long sendbuf, long recvbuf, int count, int type, int op, long comm,
+                          long request) {
+        return started(request, () -> comm(comm).iScan(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op)));
+    }
+
+    @Override
+    public int jpar_iexscan(long sendbuf, long recvbuf, int count, int type, int op, long comm,
+                            long request) {
+        return started(request, () -> comm(comm).iExScan(view(sendbuf, bytes(count, type)),
+            view(recvbuf, bytes(count, type)), count, type(type), op(op)));
+    }
+
+    @Override
+    public int jpar_ireduce_scatter(long sendbuf, long recvbuf, long recvcounts, int type, int op,
+                                    long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            int[] counts = ints(recvcounts, c.getSize());
+            long total = 0;
+            for (int k : counts) {
+                total += k;
+            }
+            return c.iReduceScatter(view(sendbuf, total * bytes(1, type)),
+                view(recvbuf, bytes(counts[c.getRank()], type)), counts, type(type), op(op));
+        });
+    }
+
+    @Override
+    public int jpar_ireduce_scatter_block(long sendbuf, long recvbuf, int recvcount, int type,
+                                          int op, long comm, long request) {
+        return started(request, () -> {
+            Intracomm c = comm(comm);
+            return c.iReduceScatterBlock(view(sendbuf, bytes(recvcount, type) * c.getSize()),
+                view(recvbuf, bytes(recvcount, type)), recvcount, type(type), op(op));
+        });
+    }
 }

@@ -26,6 +26,7 @@ public final class Conformance {
         CollectiveChecks.register(all);
         ReductionChecks.register(all);
         AlltoallChecks.register(all);
+        NonblockingCollectiveChecks.register(all);
         ObjectChecks.register(all);
         CommChecks.register(all);
         BadInputChecks.register(all);
