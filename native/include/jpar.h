@@ -92,6 +92,9 @@ enum {
     JPAR_MODE_READY = 3
 };
 
+/* A send buffer's address that means MPI_IN_PLACE (on a scatter's root, the receive buffer's). */
+#define JPAR_IN_PLACE 1
+
 /* Error codes of jpar's own, outside MPI's range: a bad type or op number. */
 #define JPAR_ERR_ARG (-22)
 

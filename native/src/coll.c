@@ -9,66 +9,70 @@ int jpar_bcast(void *buf, int32_t count, int32_t type, int32_t root, int64_t com
 
 int jpar_reduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                 int32_t root, int64_t comm) {
-    return MPI_Reduce(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op), root,
-                      comm_of(comm));
+    return MPI_Reduce(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
+                      root, comm_of(comm));
 }
 
 int jpar_allreduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                    int64_t comm) {
-    return MPI_Allreduce(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
-                         comm_of(comm));
+    return MPI_Allreduce(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type),
+                         jpar_mpi_op(op), comm_of(comm));
 }
 
 int jpar_gather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                 int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Gather(sendbuf, sendcount, t, recvbuf, recvcount, t, root, comm_of(comm));
+    return MPI_Gather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t, root,
+                      comm_of(comm));
 }
 
 int jpar_gatherv(const void *sendbuf, int32_t sendcount, void *recvbuf, const int32_t *recvcounts,
                  const int32_t *displs, int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Gatherv(sendbuf, sendcount, t, recvbuf, recvcounts, displs, t, root,
+    return MPI_Gatherv(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcounts, displs, t, root,
                        comm_of(comm));
 }
 
 int jpar_allgather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                    int32_t type, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Allgather(sendbuf, sendcount, t, recvbuf, recvcount, t, comm_of(comm));
+    return MPI_Allgather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t,
+                         comm_of(comm));
 }
 
 int jpar_allgatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
                     const int32_t *recvcounts, const int32_t *displs, int32_t type, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Allgatherv(sendbuf, sendcount, t, recvbuf, recvcounts, displs, t, comm_of(comm));
+    return MPI_Allgatherv(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcounts, displs, t,
+                          comm_of(comm));
 }
 
 int jpar_scatter(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                  int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Scatter(sendbuf, sendcount, t, recvbuf, recvcount, t, root, comm_of(comm));
+    return MPI_Scatter(jpar_send_buf(sendbuf), sendcount, t, jpar_recv_buf(recvbuf), recvcount, t,
+                       root, comm_of(comm));
 }
 
 int jpar_scatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t *displs,
                   void *recvbuf, int32_t recvcount, int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Scatterv(sendbuf, sendcounts, displs, t, recvbuf, recvcount, t, root,
-                        comm_of(comm));
+    return MPI_Scatterv(jpar_send_buf(sendbuf), sendcounts, displs, t, jpar_recv_buf(recvbuf),
+                        recvcount, t, root, comm_of(comm));
 }
 
 int jpar_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                   int32_t type, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Alltoall(sendbuf, sendcount, t, recvbuf, recvcount, t, comm_of(comm));
+    return MPI_Alltoall(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t, comm_of(comm));
 }
 
 int jpar_alltoallv(const void *sendbuf, const int32_t *sendcounts, const int32_t *sdispls,
                    void *recvbuf, const int32_t *recvcounts, const int32_t *rdispls, int32_t type,
                    int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Alltoallv(sendbuf, sendcounts, sdispls, t, recvbuf, recvcounts, rdispls, t,
-                         comm_of(comm));
+    return MPI_Alltoallv(jpar_send_buf(sendbuf), sendcounts, sdispls, t, recvbuf, recvcounts,
+                         rdispls, t, comm_of(comm));
 }
 
 /* MPI wants arrays of its own type handles for jpar's type numbers. */
@@ -96,7 +100,8 @@ int jpar_alltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_t
         free(rt);
         return MPI_ERR_NO_MEM;
     }
-    rc = MPI_Alltoallw(sendbuf, sendcounts, sdispls, st, recvbuf, recvcounts, rdispls, rt, c);
+    rc = MPI_Alltoallw(jpar_send_buf(sendbuf), sendcounts, sdispls, st, recvbuf, recvcounts,
+                       rdispls, rt, c);
     free(st);
     free(rt);
     return rc;
@@ -104,24 +109,25 @@ int jpar_alltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_t
 
 int jpar_scan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
               int64_t comm) {
-    return MPI_Scan(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op), comm_of(comm));
+    return MPI_Scan(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
+                    comm_of(comm));
 }
 
 int jpar_exscan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                 int64_t comm) {
-    return MPI_Exscan(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
+    return MPI_Exscan(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
                       comm_of(comm));
 }
 
 int jpar_reduce_scatter(const void *sendbuf, void *recvbuf, const int32_t *recvcounts,
                         int32_t type, int32_t op, int64_t comm) {
-    return MPI_Reduce_scatter(sendbuf, recvbuf, recvcounts, jpar_mpi_type(type), jpar_mpi_op(op),
-                              comm_of(comm));
+    return MPI_Reduce_scatter(jpar_send_buf(sendbuf), recvbuf, recvcounts, jpar_mpi_type(type),
+                              jpar_mpi_op(op), comm_of(comm));
 }
 
 int jpar_reduce_scatter_block(const void *sendbuf, void *recvbuf, int32_t recvcount,
                               int32_t type, int32_t op, int64_t comm) {
-    return MPI_Reduce_scatter_block(sendbuf, recvbuf, recvcount, jpar_mpi_type(type),
+    return MPI_Reduce_scatter_block(jpar_send_buf(sendbuf), recvbuf, recvcount, jpar_mpi_type(type),
                                     jpar_mpi_op(op), comm_of(comm));
 }
 

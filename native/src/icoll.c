@@ -23,23 +23,23 @@ int jpar_ibcast(void *buf, int32_t count, int32_t type, int32_t root, int64_t co
 int jpar_ireduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                  int32_t root, int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Ireduce(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
-                               root, comm_of(comm), &req), &req, request);
+    return started(MPI_Ireduce(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type),
+                               jpar_mpi_op(op), root, comm_of(comm), &req), &req, request);
 }
 
 int jpar_iallreduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                     int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Iallreduce(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
-                                  comm_of(comm), &req), &req, request);
+    return started(MPI_Iallreduce(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type),
+                                  jpar_mpi_op(op), comm_of(comm), &req), &req, request);
 }
 
 int jpar_igather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                  int32_t type, int32_t root, int64_t comm, int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Igather(sendbuf, sendcount, t, recvbuf, recvcount, t, root, comm_of(comm),
-                               &req), &req, request);
+    return started(MPI_Igather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t, root,
+                               comm_of(comm), &req), &req, request);
 }
 
 int jpar_igatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
@@ -47,16 +47,16 @@ int jpar_igatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
                   int64_t comm, int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Igatherv(sendbuf, sendcount, t, recvbuf, recvcounts, displs, t, root,
-                                comm_of(comm), &req), &req, request);
+    return started(MPI_Igatherv(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcounts, displs,
+                                t, root, comm_of(comm), &req), &req, request);
 }
 
 int jpar_iallgather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                     int32_t type, int64_t comm, int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Iallgather(sendbuf, sendcount, t, recvbuf, recvcount, t, comm_of(comm),
-                                  &req), &req, request);
+    return started(MPI_Iallgather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t,
+                                  comm_of(comm), &req), &req, request);
 }
 
 int jpar_iallgatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
@@ -64,16 +64,16 @@ int jpar_iallgatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
                      int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Iallgatherv(sendbuf, sendcount, t, recvbuf, recvcounts, displs, t,
-                                   comm_of(comm), &req), &req, request);
+    return started(MPI_Iallgatherv(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcounts,
+                                   displs, t, comm_of(comm), &req), &req, request);
 }
 
 int jpar_iscatter(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                   int32_t type, int32_t root, int64_t comm, int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Iscatter(sendbuf, sendcount, t, recvbuf, recvcount, t, root,
-                                comm_of(comm), &req), &req, request);
+    return started(MPI_Iscatter(jpar_send_buf(sendbuf), sendcount, t, jpar_recv_buf(recvbuf),
+                                recvcount, t, root, comm_of(comm), &req), &req, request);
 }
 
 int jpar_iscatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t *displs,
@@ -81,16 +81,17 @@ int jpar_iscatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t
                    int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Iscatterv(sendbuf, sendcounts, displs, t, recvbuf, recvcount, t, root,
-                                 comm_of(comm), &req), &req, request);
+    return started(MPI_Iscatterv(jpar_send_buf(sendbuf), sendcounts, displs, t,
+                                 jpar_recv_buf(recvbuf), recvcount, t, root, comm_of(comm), &req),
+                                 &req, request);
 }
 
 int jpar_ialltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                    int32_t type, int64_t comm, int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Ialltoall(sendbuf, sendcount, t, recvbuf, recvcount, t, comm_of(comm),
-                                 &req), &req, request);
+    return started(MPI_Ialltoall(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t,
+                                 comm_of(comm), &req), &req, request);
 }
 
 int jpar_ialltoallv(const void *sendbuf, const int32_t *sendcounts, const int32_t *sdispls,
@@ -98,8 +99,8 @@ int jpar_ialltoallv(const void *sendbuf, const int32_t *sendcounts, const int32_
                     int64_t comm, int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Ialltoallv(sendbuf, sendcounts, sdispls, t, recvbuf, recvcounts, rdispls,
-                                  t, comm_of(comm), &req), &req, request);
+    return started(MPI_Ialltoallv(jpar_send_buf(sendbuf), sendcounts, sdispls, t, recvbuf,
+                                  recvcounts, rdispls, t, comm_of(comm), &req), &req, request);
 }
 
 int jpar_ialltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_t *sdispls,
@@ -121,34 +122,36 @@ int jpar_ialltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_
         rt[i] = jpar_mpi_type(recvtypes[i]);
     }
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Ialltoallw(sendbuf, sendcounts, sdispls, st, recvbuf, recvcounts, rdispls,
-                                  rt, c, &req), &req, request);
+    return started(MPI_Ialltoallw(jpar_send_buf(sendbuf), sendcounts, sdispls, st, recvbuf,
+                                  recvcounts, rdispls, rt, c, &req), &req, request);
 }
 
 int jpar_iscan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Iscan(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
-                             comm_of(comm), &req), &req, request);
+    return started(MPI_Iscan(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type),
+                             jpar_mpi_op(op), comm_of(comm), &req), &req, request);
 }
 
 int jpar_iexscan(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                  int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Iexscan(sendbuf, recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
-                               comm_of(comm), &req), &req, request);
+    return started(MPI_Iexscan(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type),
+                               jpar_mpi_op(op), comm_of(comm), &req), &req, request);
 }
 
 int jpar_ireduce_scatter(const void *sendbuf, void *recvbuf, const int32_t *recvcounts,
                          int32_t type, int32_t op, int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Ireduce_scatter(sendbuf, recvbuf, recvcounts, jpar_mpi_type(type),
-                                       jpar_mpi_op(op), comm_of(comm), &req), &req, request);
+    return started(MPI_Ireduce_scatter(jpar_send_buf(sendbuf), recvbuf, recvcounts,
+                                       jpar_mpi_type(type), jpar_mpi_op(op), comm_of(comm), &req),
+                                       &req, request);
 }
 
 int jpar_ireduce_scatter_block(const void *sendbuf, void *recvbuf, int32_t recvcount,
                                int32_t type, int32_t op, int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Ireduce_scatter_block(sendbuf, recvbuf, recvcount, jpar_mpi_type(type),
-                                             jpar_mpi_op(op), comm_of(comm), &req), &req, request);
+    return started(MPI_Ireduce_scatter_block(jpar_send_buf(sendbuf), recvbuf, recvcount,
+                                             jpar_mpi_type(type), jpar_mpi_op(op), comm_of(comm),
+                                             &req), &req, request);
 }

@@ -42,6 +42,15 @@ static inline int jpar_mpi_tag(int32_t tag) {
     return tag == JPAR_ANY_TAG ? MPI_ANY_TAG : tag;
 }
 
+/* jpar's in-place address as MPI's marker. */
+static inline const void *jpar_send_buf(const void *p) {
+    return p == (const void *) JPAR_IN_PLACE ? MPI_IN_PLACE : p;
+}
+
+static inline void *jpar_recv_buf(void *p) {
+    return p == (void *) JPAR_IN_PLACE ? MPI_IN_PLACE : p;
+}
+
 /* Writes a status in jpar's layout (JPAR_STATUS_*); a NULL out is allowed. */
 void jpar_status_out(const MPI_Status *st, int32_t *out);
 

@@ -20,6 +20,54 @@ final class Collectives {
     private Collectives() {
     }
 
+    private static boolean inPlace(Object buf) {
+        return buf == Intracomm.IN_PLACE;
+    }
+
+    /** The element type of the buffer that carries the data: recvbuf when sendbuf is in place. */
+    private static ElementType dataType(boolean inPlace, Object sendbuf, Object recvbuf) {
+        return inPlace ? ElementType.of(recvbuf, "recvbuf") : ElementType.of(sendbuf, "sendbuf");
+    }
+
+    /** The input message, or MPI_IN_PLACE. */
+    private static MessageBuffer input(boolean inPlace, Object sendbuf, ElementType t, int n,
+                                       Scratch st) {
+        return inPlace ? MessageBuffer.IN_PLACE : MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
+    }
+
+    /**
+     * The output message, staged in as well as out when it carries the input in place (or, with
+     * {@code gaps}, when the copy back must keep what lies between blocks).
+     */
+    private static MessageBuffer output(boolean stageIn, Object recvbuf, ElementType t, int n,
+                                        Scratch st) {
+        return stageIn ? MessageBuffer.in(recvbuf, t, n, st, Scratch.RECV)
+            : MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+    }
+
+    /** A rooted collective's in-place marker belongs on the root only. */
+    private static void checkRootOnly(boolean inPlace, boolean isRoot, String call, String what) {
+        if (inPlace && !isRoot) {
+            throw new IllegalArgumentException(call + ": IN_PLACE is the root's " + what
+                + " only");
+        }
+    }
+
+    /** {@code count} split into {@code size} blocks, or an exception naming the call. */
+    private static int block(int count, int size, String call) {
+        if (count % size != 0) {
+            throw new IllegalArgumentException(call + ": recvbuf's count must divide by size: "
+                + "count=" + count + ", size=" + size);
+        }
+        return count / size;
+    }
+
+    /** This rank's entry of a v-variant's counts, once the counts and displs are checked. */
+    private static int ownCount(Intracomm c, int[] counts, int[] displs) {
+        CollectiveArgs.layout(counts, displs, "counts", c.size);
+        return counts[c.rank];
+    }
+
     /** Staging for the messages: the thread's scratch, or the request's own (null). */
     private static Scratch staging(Scratch s, boolean start) {
         return start ? null : s;
@@ -99,19 +147,20 @@ final class Collectives {
 
     static Request reduce(Intracomm c, Object sendbuf, Object recvbuf, Op op, int root,
                           boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         Intracomm.checkOp(op, t);
         c.checkRoot("reduce", root);
-        int n = Buffers.count(sendbuf);
         boolean isRoot = c.rank == root;
+        checkRootOnly(inPlace, isRoot, "reduce", "sendbuf");
+        int n = Buffers.count(inPlace ? recvbuf : sendbuf);
         if (isRoot) {
             CollectiveArgs.checkRecv(recvbuf, t, n, "reduce");
         }
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV)
-            : MessageBuffer.NONE;
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = isRoot ? output(inPlace, recvbuf, t, n, st) : MessageBuffer.NONE;
         int rc = start
             ? c.abi.jpar_ireduce(in.address(), out.address(), n, t.code, op.code, root, c.handle,
                 s.outAddress + Scratch.HANDLE)
@@ -120,15 +169,16 @@ final class Collectives {
     }
 
     static Request allreduce(Intracomm c, Object sendbuf, Object recvbuf, Op op, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         Intracomm.checkOp(op, t);
         c.checkOpen("allreduce");
-        int n = Buffers.count(sendbuf);
+        int n = Buffers.count(inPlace ? recvbuf : sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, n, "allreduce");
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = output(inPlace, recvbuf, t, n, st);
         int rc = start
             ? c.abi.jpar_iallreduce(in.address(), out.address(), n, t.code, op.code, c.handle,
                 s.outAddress + Scratch.HANDLE)
@@ -139,15 +189,16 @@ final class Collectives {
     /** scan, or exscan when {@code exclusive}: rank 0's exscan output is left alone. */
     static Request prefix(Intracomm c, String call, Object sendbuf, Object recvbuf, Op op,
                           boolean exclusive, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         Intracomm.checkOp(op, t);
         c.checkOpen(call);
-        int n = Buffers.count(sendbuf);
+        int n = Buffers.count(inPlace ? recvbuf : sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, n, call);
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = output(inPlace, recvbuf, t, n, st);
         long req = s.outAddress + Scratch.HANDLE;
         int rc;
         if (exclusive) {
@@ -164,16 +215,21 @@ final class Collectives {
 
     static Request reduceScatterBlock(Intracomm c, Object sendbuf, Object recvbuf, Op op,
                                       boolean start) {
+        boolean inPlace = inPlace(sendbuf);
         ElementType t = ElementType.of(recvbuf, "recvbuf");
         Intracomm.checkOp(op, t);
         c.checkOpen("reduceScatterBlock");
         Buffers.checkWritable(recvbuf, "recvbuf");
-        int n = Buffers.count(recvbuf);
-        CollectiveArgs.checkSend(sendbuf, t, (long) n * c.size, "reduceScatterBlock");
+        // In place, recvbuf holds every block and gets its own in the first.
+        int n = inPlace ? block(Buffers.count(recvbuf), c.size, "reduceScatterBlock")
+            : Buffers.count(recvbuf);
+        if (!inPlace) {
+            CollectiveArgs.checkSend(sendbuf, t, (long) n * c.size, "reduceScatterBlock");
+        }
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n * c.size, st, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, n * c.size, st);
+        MessageBuffer out = output(inPlace, recvbuf, t, inPlace ? n * c.size : n, st);
         int rc = start
             ? c.abi.jpar_ireduce_scatter_block(in.address(), out.address(), n, t.code, op.code,
                 c.handle, s.outAddress + Scratch.HANDLE)
@@ -184,18 +240,21 @@ final class Collectives {
 
     static Request reduceScatter(Intracomm c, Object sendbuf, Object recvbuf, int[] recvcounts,
                                  Op op, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         Intracomm.checkOp(op, t);
         c.checkOpen("reduceScatter");
         int total = CollectiveArgs.extent(recvcounts,
             CollectiveArgs.layout(recvcounts, null, "recvcounts", c.size));
         int mine = recvcounts[c.rank];
-        CollectiveArgs.checkSend(sendbuf, t, total, "reduceScatter");
-        CollectiveArgs.checkRecv(recvbuf, t, mine, "reduceScatter");
+        if (!inPlace) {
+            CollectiveArgs.checkSend(sendbuf, t, total, "reduceScatter");
+        }
+        CollectiveArgs.checkRecv(recvbuf, t, inPlace ? total : mine, "reduceScatter");
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, total, st, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, mine, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, total, st);
+        MessageBuffer out = output(inPlace, recvbuf, t, inPlace ? total : mine, st);
         Layout layout = new Layout(s, start, recvcounts);
         int rc = start
             ? c.abi.jpar_ireduce_scatter(in.address(), out.address(), layout.address, t.code,
@@ -206,17 +265,19 @@ final class Collectives {
     }
 
     static Request gather(Intracomm c, Object sendbuf, Object recvbuf, int root, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkRoot("gather", root);
-        int n = Buffers.count(sendbuf);
         boolean isRoot = c.rank == root;
+        checkRootOnly(inPlace, isRoot, "gather", "sendbuf");
+        int n = inPlace ? block(Buffers.count(recvbuf), c.size, "gather") : Buffers.count(sendbuf);
         if (isRoot) {
             CollectiveArgs.checkRecv(recvbuf, t, (long) n * c.size, "gather");
         }
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = isRoot ? MessageBuffer.out(recvbuf, t, n * c.size, st, Scratch.RECV)
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = isRoot ? output(inPlace, recvbuf, t, n * c.size, st)
             : MessageBuffer.NONE;
         int rc = start
             ? c.abi.jpar_igather(in.address(), n, out.address(), n, t.code, root, c.handle,
@@ -227,12 +288,15 @@ final class Collectives {
 
     static Request gatherv(Intracomm c, Object sendbuf, Object recvbuf, int[] counts,
                            int[] displs, int root, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkRoot("gatherv", root);
-        // Displacements may leave gaps, which the copy back into heap storage must keep.
-        boolean gaps = displs != null;
-        int n = Buffers.count(sendbuf);
         boolean isRoot = c.rank == root;
+        checkRootOnly(inPlace, isRoot, "gatherv", "sendbuf");
+        // Displacements may leave gaps, which the copy back into heap storage must keep; in
+        // place, the root's own block is there already.
+        boolean gaps = displs != null || inPlace;
+        int n = inPlace ? ownCount(c, counts, displs) : Buffers.count(sendbuf);
         int total = 0;
         if (isRoot) {
             displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", c.rank, c.size);
@@ -241,10 +305,8 @@ final class Collectives {
         }
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = !isRoot ? MessageBuffer.NONE : gaps
-            ? MessageBuffer.in(recvbuf, t, total, st, Scratch.RECV)
-            : MessageBuffer.out(recvbuf, t, total, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = isRoot ? output(gaps, recvbuf, t, total, st) : MessageBuffer.NONE;
         Layout layout = isRoot ? new Layout(s, start, counts, displs) : null;
         long at = layout != null ? layout.address : 0L;
         long displsAt = layout != null ? layout.at(1, c.size) : 0L;
@@ -258,14 +320,16 @@ final class Collectives {
     }
 
     static Request allgather(Intracomm c, Object sendbuf, Object recvbuf, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("allgather");
-        int n = Buffers.count(sendbuf);
+        int n = inPlace ? block(Buffers.count(recvbuf), c.size, "allgather")
+            : Buffers.count(sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, (long) n * c.size, "allgather");
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n * c.size, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = output(inPlace, recvbuf, t, n * c.size, st);
         int rc = start
             ? c.abi.jpar_iallgather(in.address(), n, out.address(), n, t.code, c.handle,
                 s.outAddress + Scratch.HANDLE)
@@ -275,18 +339,18 @@ final class Collectives {
 
     static Request allgatherv(Intracomm c, Object sendbuf, Object recvbuf, int[] counts,
                               int[] displs, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("allgatherv");
-        boolean gaps = displs != null;
-        int n = Buffers.count(sendbuf);
+        boolean gaps = displs != null || inPlace;
+        int n = inPlace ? ownCount(c, counts, displs) : Buffers.count(sendbuf);
         displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", c.rank, c.size);
         int total = CollectiveArgs.extent(counts, displs);
         CollectiveArgs.checkRecv(recvbuf, t, total, "allgatherv");
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = gaps ? MessageBuffer.in(recvbuf, t, total, st, Scratch.RECV)
-            : MessageBuffer.out(recvbuf, t, total, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = output(gaps, recvbuf, t, total, st);
         Layout layout = new Layout(s, start, counts, displs);
         int rc = start
             ? c.abi.jpar_iallgatherv(in.address(), n, out.address(), layout.address,
@@ -297,11 +361,17 @@ final class Collectives {
     }
 
     static Request scatter(Intracomm c, Object sendbuf, Object recvbuf, int root, boolean start) {
-        ElementType t = ElementType.of(recvbuf, "recvbuf");
-        Buffers.checkWritable(recvbuf, "recvbuf");
+        boolean inPlace = inPlace(recvbuf);
+        ElementType t = inPlace ? ElementType.of(sendbuf, "sendbuf")
+            : ElementType.of(recvbuf, "recvbuf");
         c.checkRoot("scatter", root);
-        int n = Buffers.count(recvbuf);
         boolean isRoot = c.rank == root;
+        checkRootOnly(inPlace, isRoot, "scatter", "recvbuf");
+        if (!inPlace) {
+            Buffers.checkWritable(recvbuf, "recvbuf");
+        }
+        int n = inPlace ? block(Buffers.count(sendbuf), c.size, "scatter")
+            : Buffers.count(recvbuf);
         if (isRoot) {
             CollectiveArgs.checkSend(sendbuf, t, (long) n * c.size, "scatter");
         }
@@ -309,21 +379,27 @@ final class Collectives {
         Scratch st = staging(s, start);
         MessageBuffer in = isRoot ? MessageBuffer.in(sendbuf, t, n * c.size, st, Scratch.SEND)
             : MessageBuffer.NONE;
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+        MessageBuffer out = inPlace ? MessageBuffer.IN_PLACE
+            : MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
         int rc = start
             ? c.abi.jpar_iscatter(in.address(), n, out.address(), n, t.code, root, c.handle,
                 s.outAddress + Scratch.HANDLE)
             : c.abi.jpar_scatter(in.address(), n, out.address(), n, t.code, root, c.handle);
-        return finish(c, "scatter", rc, in, out, n, null, s, start);
+        return finish(c, "scatter", rc, in, out, inPlace ? 0 : n, null, s, start);
     }
 
     static Request scatterv(Intracomm c, Object sendbuf, int[] counts, int[] displs,
                             Object recvbuf, int root, boolean start) {
-        ElementType t = ElementType.of(recvbuf, "recvbuf");
-        Buffers.checkWritable(recvbuf, "recvbuf");
+        boolean inPlace = inPlace(recvbuf);
+        ElementType t = inPlace ? ElementType.of(sendbuf, "sendbuf")
+            : ElementType.of(recvbuf, "recvbuf");
         c.checkRoot("scatterv", root);
-        int n = Buffers.count(recvbuf);
         boolean isRoot = c.rank == root;
+        checkRootOnly(inPlace, isRoot, "scatterv", "recvbuf");
+        if (!inPlace) {
+            Buffers.checkWritable(recvbuf, "recvbuf");
+        }
+        int n = inPlace ? ownCount(c, counts, displs) : Buffers.count(recvbuf);
         int total = 0;
         if (isRoot) {
             displs = CollectiveArgs.checkLayout(counts, displs, n, "counts", c.rank, c.size);
@@ -334,7 +410,8 @@ final class Collectives {
         Scratch st = staging(s, start);
         MessageBuffer in = isRoot ? MessageBuffer.in(sendbuf, t, total, st, Scratch.SEND)
             : MessageBuffer.NONE;
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+        MessageBuffer out = inPlace ? MessageBuffer.IN_PLACE
+            : MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
         Layout layout = isRoot ? new Layout(s, start, counts, displs) : null;
         long at = layout != null ? layout.address : 0L;
         long displsAt = layout != null ? layout.at(1, c.size) : 0L;
@@ -343,14 +420,15 @@ final class Collectives {
                 c.handle, s.outAddress + Scratch.HANDLE)
             : c.abi.jpar_scatterv(in.address(), at, displsAt, out.address(), n, t.code, root,
                 c.handle);
-        return finish(c, "scatterv", rc, in, out, n, layout != null ? layout.own : null, s,
+        return finish(c, "scatterv", rc, in, out, inPlace ? 0 : n, layout != null ? layout.own : null, s,
             start);
     }
 
     static Request alltoall(Intracomm c, Object sendbuf, Object recvbuf, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("alltoall");
-        int n = Buffers.count(sendbuf);
+        int n = Buffers.count(inPlace ? recvbuf : sendbuf);
         if (n % c.size != 0) {
             throw new IllegalArgumentException("alltoall: sendbuf's count must divide by size: "
                 + "count=" + n + ", size=" + c.size);
@@ -358,8 +436,8 @@ final class Collectives {
         CollectiveArgs.checkRecv(recvbuf, t, n, "alltoall");
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+        MessageBuffer in = input(inPlace, sendbuf, t, n, st);
+        MessageBuffer out = output(inPlace, recvbuf, t, n, st);
         int block = n / c.size;
         int rc = start
             ? c.abi.jpar_ialltoall(in.address(), block, out.address(), block, t.code, c.handle,
@@ -370,17 +448,25 @@ final class Collectives {
 
     static Request alltoallv(Intracomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
                              Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
-        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
+        ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("alltoallv");
-        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", c.size);
         rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", c.size);
+        // In place, MPI ignores the send side: it sends what the receive side describes.
+        if (inPlace) {
+            sendcounts = recvcounts;
+            sdispls = rdispls;
+        }
+        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", c.size);
         int sent = CollectiveArgs.extent(sendcounts, sdispls);
         int received = CollectiveArgs.extent(recvcounts, rdispls);
-        CollectiveArgs.checkSend(sendbuf, t, sent, "alltoallv");
+        if (!inPlace) {
+            CollectiveArgs.checkSend(sendbuf, t, sent, "alltoallv");
+        }
         CollectiveArgs.checkRecv(recvbuf, t, received, "alltoallv");
         Scratch s = Scratch.get();
         Scratch st = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, sent, st, Scratch.SEND);
+        MessageBuffer in = input(inPlace, sendbuf, t, sent, st);
         // Staged in as well as out: the copy back must keep what lies between the blocks.
         MessageBuffer out = MessageBuffer.in(recvbuf, t, received, st, Scratch.RECV);
         Layout l = new Layout(s, start, sendcounts, sdispls, recvcounts, rdispls);
@@ -396,20 +482,27 @@ final class Collectives {
     static Request alltoallw(Intracomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
                              Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
                              int[] rdispls, Datatype[] recvtypes, boolean start) {
-        ElementType st = ElementType.of(sendbuf, "sendbuf");
+        boolean inPlace = inPlace(sendbuf);
         ElementType rt = ElementType.of(recvbuf, "recvbuf");
+        ElementType st = inPlace ? rt : ElementType.of(sendbuf, "sendbuf");
         Buffers.checkWritable(recvbuf, "recvbuf");
         c.checkOpen("alltoallw");
+        if (inPlace) {
+            sendcounts = recvcounts;
+            sdispls = rdispls;
+            sendtypes = recvtypes;
+        }
         int[] sendTypeCodes = typeCodes(sendtypes, "sendtypes", c.size);
         int[] recvTypeCodes = typeCodes(recvtypes, "recvtypes", c.size);
         long sentBytes = CollectiveArgs.byteExtent(sendcounts, sdispls, sendtypes, "send");
         long receivedBytes = CollectiveArgs.byteExtent(recvcounts, rdispls, recvtypes, "recv");
-        int sent = CollectiveArgs.elementsFor(sentBytes, sendbuf, st, "sendbuf", "alltoallw");
+        int sent = inPlace ? 0
+            : CollectiveArgs.elementsFor(sentBytes, sendbuf, st, "sendbuf", "alltoallw");
         int received = CollectiveArgs.elementsFor(receivedBytes, recvbuf, rt, "recvbuf",
             "alltoallw");
         Scratch s = Scratch.get();
         Scratch staging = staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, st, sent, staging, Scratch.SEND);
+        MessageBuffer in = input(inPlace, sendbuf, st, sent, staging);
         MessageBuffer out = MessageBuffer.in(recvbuf, rt, received, staging, Scratch.RECV);
         Layout l = new Layout(s, start, sendcounts, sdispls, sendTypeCodes, recvcounts, rdispls,
             recvTypeCodes);

@@ -22,6 +22,19 @@ import org.jpar.mpi.internal.Scratch;
  * shapes.
  */
 public final class Intracomm extends Comm {
+    /**
+     * MPI_IN_PLACE: passed as a collective's {@code sendbuf}, the rank's data is taken from
+     * {@code recvbuf} (reductions, scans, allgather, alltoall; gather's root finds its own block
+     * there already), and the result overwrites it; passed as scatter's {@code recvbuf} on the
+     * root, the root keeps its block where it is. Off the root, rooted collectives refuse it.
+     */
+    public static final Object IN_PLACE = new Object() {
+        @Override
+        public String toString() {
+            return "IN_PLACE";
+        }
+    };
+
     Intracomm(Mpi mpi, long handle, boolean predefined) {
         super(mpi, handle, predefined);
     }

@@ -21,6 +21,10 @@ public final class MessageBuffer {
     public static final MessageBuffer NONE =
         new MessageBuffer(null, ElementType.BYTE, 0, 0L, null);
 
+    /** MPI_IN_PLACE: the call finds this side's data in the other buffer. */
+    public static final MessageBuffer IN_PLACE =
+        new MessageBuffer(null, ElementType.BYTE, 0, org.jpar.internal.JparH.IN_PLACE, null);
+
     private final Object buf;
     private final ElementType type;
     private final int count;

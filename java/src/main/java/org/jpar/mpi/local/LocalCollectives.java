@@ -1,10 +1,15 @@
 package org.jpar.mpi.local;
 
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.LongToIntFunction;
+import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.internal.ElementType;
@@ -97,6 +102,61 @@ abstract class LocalCollectives extends LocalCompletion {
         }
     }
 
+    // -------------------------------------------------------------------------------- in place
+
+    /**
+     * Runs {@code body} with {@code sendbuf}, or, when it is MPI_IN_PLACE, with a private copy of
+     * the {@code bytes} at {@code from} (in this rank's receive buffer): the rank overwrites its
+     * buffer while the others still read its deposit.
+     */
+    private static int inPlace(long sendbuf, LongSupplier from, LongSupplier bytes,
+                               LongToIntFunction body) {
+        if (sendbuf != JparH.IN_PLACE) {
+            return body.applyAsInt(sendbuf);
+        }
+        long n = bytes.getAsLong();
+        ByteBuffer copy = ByteBuffer.allocateDirect((int) Math.max(1, n));
+        Memory.copy(from.getAsLong(), Memory.address(copy), n);
+        try {
+            return body.applyAsInt(Memory.address(copy));
+        } finally {
+            Reference.reachabilityFence(copy);
+        }
+    }
+
+    private int ownRank(long comm) {
+        return rankIn(comm(comm));
+    }
+
+    /** This rank's entry of the int array at {@code array}. */
+    private int ownEntry(long array, long comm) {
+        return Memory.getInt(array + 4L * ownRank(comm));
+    }
+
+    private int sum(long counts, long comm) {
+        int total = 0;
+        for (int r = 0; r < comm(comm).size(); r++) {
+            total += Memory.getInt(counts + 4L * r);
+        }
+        return total;
+    }
+
+    /**
+     * The bytes a receive layout spans: counts of {@code type} (or, where {@code types} is an
+     * address, of each rank's type) at element displacements (or byte ones, with types).
+     */
+    private long extent(long counts, long displs, long types, int type, long comm) {
+        long end = 0;
+        for (int r = 0; r < comm(comm).size(); r++) {
+            long count = Memory.getInt(counts + 4L * r);
+            long displ = Memory.getInt(displs + 4L * r);
+            end = Math.max(end, types != 0L
+                ? displ + count * ElementType.of(Memory.getInt(types + 4L * r)).bytes
+                : (displ + count) * ElementType.of(type).bytes);
+        }
+        return end;
+    }
+
     // ---------------------------------------------------------------------------- blocking
 
     private static long bytes(int count, int type) {
@@ -135,36 +195,47 @@ abstract class LocalCollectives extends LocalCompletion {
     @Override
     public int jpar_reduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
                            long comm) {
-        return collective(comm, sendbuf, (rank, all) -> {
-            if (rank == root) {
-                reduceInto(recvbuf, all, count, type, op);
-            }
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> bytes(count, type), in -> {
+            return collective(comm, in, (rank, all) -> {
+                if (rank == root) {
+                    reduceInto(recvbuf, all, count, type, op);
+                }
+            });
         });
     }
 
     @Override
     public int jpar_allreduce(long sendbuf, long recvbuf, int count, int type, int op,
                               long comm) {
-        return collective(comm, sendbuf, (rank, all) -> reduceInto(recvbuf, all, count, type, op));
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> bytes(count, type),
+            in -> collective(comm, in, (rank, all) -> reduceInto(recvbuf, all, count, type, op)));
     }
 
     @Override
     public int jpar_gather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                            int root, long comm) {
-        return collective(comm, sendbuf, (rank, all) -> {
-            if (rank == root) {
-                concatenate(all, 0, recvbuf, bytes(recvcount, type));
-            }
+        return inPlace(sendbuf, () -> recvbuf + ownRank(comm) * bytes(recvcount, type),
+            () -> bytes(recvcount, type), in -> {
+            return collective(comm, in, (rank, all) -> {
+                if (rank == root) {
+                    concatenate(all, 0, recvbuf, bytes(recvcount, type));
+                }
+            });
         });
     }
 
     @Override
     public int jpar_gatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                             long displs, int type, int root, long comm) {
-        return collective(comm, new long[] {sendbuf, sendcount}, (rank, all) -> {
-            if (rank == root) {
-                gatherInto(all, recvbuf, recvcounts, displs, type);
-            }
+        return inPlace(sendbuf, () -> recvbuf + bytes(ownEntry(displs, comm), type),
+            () -> bytes(sendcount, type), in -> {
+            return collective(comm, new long[] {in, sendcount}, (rank, all) -> {
+                if (rank == root) {
+                    gatherInto(all, recvbuf, recvcounts, displs, type);
+                }
+            });
         });
     }
 
@@ -183,15 +254,17 @@ abstract class LocalCollectives extends LocalCompletion {
     @Override
     public int jpar_allgather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                               long comm) {
-        return collective(comm, sendbuf,
-            (rank, all) -> concatenate(all, 0, recvbuf, bytes(recvcount, type)));
+        return inPlace(sendbuf, () -> recvbuf + ownRank(comm) * bytes(recvcount, type),
+            () -> bytes(recvcount, type), in -> collective(comm, in,
+                (rank, all) -> concatenate(all, 0, recvbuf, bytes(recvcount, type))));
     }
 
     @Override
     public int jpar_allgatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                                long displs, int type, long comm) {
-        return collective(comm, new long[] {sendbuf, sendcount},
-            (rank, all) -> gatherInto(all, recvbuf, recvcounts, displs, type));
+        return inPlace(sendbuf, () -> recvbuf + bytes(ownEntry(displs, comm), type),
+            () -> bytes(sendcount, type), in -> collective(comm, new long[] {in, sendcount},
+                (rank, all) -> gatherInto(all, recvbuf, recvcounts, displs, type)));
     }
 
     @Override
@@ -199,7 +272,9 @@ abstract class LocalCollectives extends LocalCompletion {
                             int root, long comm) {
         return collective(comm, sendbuf, (rank, all) -> {
             long block = bytes(recvcount, type);
-            Memory.copy((Long) all[root] + rank * block, recvbuf, block);
+            if (recvbuf != JparH.IN_PLACE) {
+                Memory.copy((Long) all[root] + rank * block, recvbuf, block);
+            }
         });
     }
 
@@ -207,6 +282,9 @@ abstract class LocalCollectives extends LocalCompletion {
     public int jpar_scatterv(long sendbuf, long sendcounts, long displs, long recvbuf,
                              int recvcount, int type, int root, long comm) {
         return collective(comm, new long[] {sendbuf, sendcounts, displs}, (rank, all) -> {
+            if (recvbuf == JparH.IN_PLACE) {
+                return;
+            }
             long[] source = (long[]) all[root];
             int width = ElementType.of(type).bytes;
             int n = Math.min(recvcount, Memory.getInt(source[1] + 4L * rank));
@@ -218,24 +296,30 @@ abstract class LocalCollectives extends LocalCompletion {
     @Override
     public int jpar_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                              long comm) {
-        return collective(comm, sendbuf, (rank, all) -> {
-            long block = bytes(recvcount, type);
-            concatenate(all, rank * block, recvbuf, block);
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> bytes(recvcount, type) * comm(comm).size(), in -> {
+            return collective(comm, in, (rank, all) -> {
+                long block = bytes(recvcount, type);
+                concatenate(all, rank * block, recvbuf, block);
+            });
         });
     }
 
     @Override
     public int jpar_alltoallv(long sendbuf, long sendcounts, long sdispls, long recvbuf,
                               long recvcounts, long rdispls, int type, long comm) {
-        int width = ElementType.of(type).bytes;
-        return collective(comm, new long[] {sendbuf, sendcounts, sdispls}, (rank, all) -> {
-            for (int r = 0; r < all.length; r++) {
-                long[] from = (long[]) all[r];
-                int n = Math.min(Memory.getInt(from[1] + 4L * rank),
-                    Memory.getInt(recvcounts + 4L * r));
-                Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * rank) * width,
-                    recvbuf + (long) Memory.getInt(rdispls + 4L * r) * width, (long) n * width);
-            }
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> extent(recvcounts, rdispls, 0L, type, comm), in -> {
+            int width = ElementType.of(type).bytes;
+            return collective(comm, new long[] {in, sendcounts, sdispls}, (rank, all) -> {
+                for (int r = 0; r < all.length; r++) {
+                    long[] from = (long[]) all[r];
+                    int n = Math.min(Memory.getInt(from[1] + 4L * rank),
+                        Memory.getInt(recvcounts + 4L * r));
+                    Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * rank) * width,
+                        recvbuf + (long) Memory.getInt(rdispls + 4L * r) * width, (long) n * width);
+                }
+            });
         });
     }
 
@@ -243,18 +327,21 @@ abstract class LocalCollectives extends LocalCompletion {
     public int jpar_alltoallw(long sendbuf, long sendcounts, long sdispls, long sendtypes,
                               long recvbuf, long recvcounts, long rdispls, long recvtypes,
                               long comm) {
-        return collective(comm, new long[] {sendbuf, sendcounts, sdispls, sendtypes},
-            (rank, all) -> {
-                for (int r = 0; r < all.length; r++) {
-                    long[] from = (long[]) all[r];
-                    long sent = Memory.getInt(from[1] + 4L * rank)
-                        * (long) ElementType.of(Memory.getInt(from[3] + 4L * rank)).bytes;
-                    long room = Memory.getInt(recvcounts + 4L * r)
-                        * (long) ElementType.of(Memory.getInt(recvtypes + 4L * r)).bytes;
-                    Memory.copy(from[0] + Memory.getInt(from[2] + 4L * rank),
-                        recvbuf + Memory.getInt(rdispls + 4L * r), Math.min(sent, room));
-                }
-            });
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> extent(recvcounts, rdispls, recvtypes, -1, comm), in -> {
+            return collective(comm, new long[] {in, sendcounts, sdispls, sendtypes},
+                (rank, all) -> {
+                    for (int r = 0; r < all.length; r++) {
+                        long[] from = (long[]) all[r];
+                        long sent = Memory.getInt(from[1] + 4L * rank)
+                            * (long) ElementType.of(Memory.getInt(from[3] + 4L * rank)).bytes;
+                        long room = Memory.getInt(recvcounts + 4L * r)
+                            * (long) ElementType.of(Memory.getInt(recvtypes + 4L * r)).bytes;
+                        Memory.copy(from[0] + Memory.getInt(from[2] + 4L * rank),
+                            recvbuf + Memory.getInt(rdispls + 4L * r), Math.min(sent, room));
+                    }
+                });
+        });
     }
 
     /** Combines ranks {@code from} to {@code to - 1}'s deposits in rank order into recvbuf. */
@@ -268,36 +355,45 @@ abstract class LocalCollectives extends LocalCompletion {
 
     @Override
     public int jpar_scan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
-        return collective(comm, sendbuf,
-            (rank, all) -> reduceRange(recvbuf, all, 0, rank + 1, 0, count, type, op));
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> bytes(count, type), in -> collective(comm, in,
+                (rank, all) -> reduceRange(recvbuf, all, 0, rank + 1, 0, count, type, op)));
     }
 
     @Override
     public int jpar_exscan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
-        return collective(comm, sendbuf, (rank, all) -> {
-            if (rank > 0) {
-                reduceRange(recvbuf, all, 0, rank, 0, count, type, op);
-            }
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> bytes(count, type), in -> {
+            return collective(comm, in, (rank, all) -> {
+                if (rank > 0) {
+                    reduceRange(recvbuf, all, 0, rank, 0, count, type, op);
+                }
+            });
         });
     }
 
     @Override
     public int jpar_reduce_scatter_block(long sendbuf, long recvbuf, int recvcount, int type,
                                          int op, long comm) {
-        return collective(comm, sendbuf, (rank, all) -> reduceRange(recvbuf, all, 0, all.length,
-            rank * bytes(recvcount, type), recvcount, type, op));
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> bytes(recvcount, type) * comm(comm).size(),
+            in -> collective(comm, in, (rank, all) -> reduceRange(recvbuf, all, 0, all.length,
+                rank * bytes(recvcount, type), recvcount, type, op)));
     }
 
     @Override
     public int jpar_reduce_scatter(long sendbuf, long recvbuf, long recvcounts, int type, int op,
                                    long comm) {
-        return collective(comm, sendbuf, (rank, all) -> {
-            long offset = 0;
-            for (int r = 0; r < rank; r++) {
-                offset += Memory.getInt(recvcounts + 4L * r);
-            }
-            reduceRange(recvbuf, all, 0, all.length, offset * ElementType.of(type).bytes,
-                Memory.getInt(recvcounts + 4L * rank), type, op);
+        return inPlace(sendbuf, () -> recvbuf,
+            () -> bytes(sum(recvcounts, comm), type), in -> {
+            return collective(comm, in, (rank, all) -> {
+                long offset = 0;
+                for (int r = 0; r < rank; r++) {
+                    offset += Memory.getInt(recvcounts + 4L * r);
+                }
+                reduceRange(recvbuf, all, 0, all.length, offset * ElementType.of(type).bytes,
+                    Memory.getInt(recvcounts + 4L * rank), type, op);
+            });
         });
     }
 

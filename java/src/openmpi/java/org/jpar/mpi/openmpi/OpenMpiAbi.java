@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
 
@@ -193,14 +194,14 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
     @Override
     public int jpar_reduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
                            long comm) {
-        return call(() -> comm(comm).reduce(view(sendbuf, bytes(count, type)),
+        return call(() -> comm(comm).reduce(sendView(sendbuf, bytes(count, type), () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op), root));
     }
 
     @Override
     public int jpar_allreduce(long sendbuf, long recvbuf, int count, int type, int op,
                               long comm) {
-        return call(() -> comm(comm).allReduce(view(sendbuf, bytes(count, type)),
+        return call(() -> comm(comm).allReduce(sendView(sendbuf, bytes(count, type), () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op)));
     }
 
@@ -209,7 +210,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                            int root, long comm) {
         return call(() -> {
             Intracomm c = comm(comm);
-            c.gather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            c.gather(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + c.getRank() * bytes(recvcount, type)), sendcount, type(type),
                 view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type), root);
         });
     }
@@ -223,7 +225,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int n = c.getSize();
             int[] counts = isRoot ? ints(recvcounts, n) : new int[n];
             int[] offsets = isRoot ? ints(displs, n) : new int[n];
-            c.gatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            c.gatherv(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + ownDispl(displs, c, type)), sendcount, type(type),
                 view(recvbuf, isRoot ? extent(counts, offsets, type) : 0), counts, offsets,
                 type(type), root);
         });
@@ -234,7 +237,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                               long comm) {
         return call(() -> {
             Intracomm c = comm(comm);
-            c.allGather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            c.allGather(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + c.getRank() * bytes(sendcount, type)), sendcount, type(type),
                 view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type));
         });
     }
@@ -246,7 +250,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             Intracomm c = comm(comm);
             int[] counts = ints(recvcounts, c.getSize());
             int[] offsets = ints(displs, c.getSize());
-            c.allGatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            c.allGatherv(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + ownDispl(displs, c, type)), sendcount, type(type),
                 view(recvbuf, extent(counts, offsets, type)), counts, offsets, type(type));
         });
     }
@@ -257,7 +262,7 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
         return call(() -> {
             Intracomm c = comm(comm);
             c.scatter(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount, type(type),
-                view(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
+                recvView(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
         });
     }
 
@@ -271,7 +276,7 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int[] counts = isRoot ? ints(sendcounts, n) : new int[n];
             int[] offsets = isRoot ? ints(displs, n) : new int[n];
             c.scatterv(view(sendbuf, isRoot ? extent(counts, offsets, type) : 0), counts, offsets,
-                type(type), view(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
+                type(type), recvView(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
         });
     }
 
@@ -280,7 +285,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                              long comm) {
         return call(() -> {
             Intracomm c = comm(comm);
-            c.allToAll(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount, type(type),
+            c.allToAll(sendView(sendbuf, bytes(sendcount, type) * c.getSize(), () -> recvbuf),
+                sendcount, type(type),
                 view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type));
         });
     }
@@ -294,7 +300,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int[] sd = ints(sdispls, n);
             int[] rc = ints(recvcounts, n);
             int[] rd = ints(rdispls, n);
-            comm(comm).allToAllv(view(sendbuf, extent(sc, sd, type)), sc, sd, type(type),
+            comm(comm).allToAllv(sendView(sendbuf, extent(sc, sd, type), () -> recvbuf), sc, sd,
+                type(type),
                 view(recvbuf, extent(rc, rd, type)), rc, rd, type(type));
         });
     }
@@ -311,7 +318,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int[] rd = ints(rdispls, n);
             mpi.Datatype[] st = types(ints(sendtypes, n));
             mpi.Datatype[] rt = types(ints(recvtypes, n));
-            comm(comm).allToAllw(view(sendbuf, byteExtent(sc, sd, ints(sendtypes, n))), sc, sd,
+            comm(comm).allToAllw(sendView(sendbuf, byteExtent(sc, sd, ints(sendtypes, n)),
+                () -> recvbuf), sc, sd,
                 st, view(recvbuf, byteExtent(rc, rd, ints(recvtypes, n))), rc, rd, rt);
         });
     }
@@ -334,13 +342,13 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
 
     @Override
     public int jpar_scan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
-        return call(() -> comm(comm).scan(view(sendbuf, bytes(count, type)),
+        return call(() -> comm(comm).scan(sendView(sendbuf, bytes(count, type), () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op)));
     }
 
     @Override
     public int jpar_exscan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
-        return call(() -> comm(comm).exScan(view(sendbuf, bytes(count, type)),
+        return call(() -> comm(comm).exScan(sendView(sendbuf, bytes(count, type), () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op)));
     }
 
@@ -354,7 +362,7 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             for (int k : counts) {
                 total += k;
             }
-            c.reduceScatter(view(sendbuf, total * bytes(1, type)),
+            c.reduceScatter(sendView(sendbuf, total * bytes(1, type), () -> recvbuf),
                 view(recvbuf, bytes(counts[c.getRank()], type)), counts, type(type), op(op));
         });
     }
@@ -364,7 +372,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                                          int op, long comm) {
         return call(() -> {
             Intracomm c = comm(comm);
-            c.reduceScatterBlock(view(sendbuf, bytes(recvcount, type) * c.getSize()),
+            c.reduceScatterBlock(sendView(sendbuf, bytes(recvcount, type) * c.getSize(),
+                () -> recvbuf),
                 view(recvbuf, bytes(recvcount, type)), recvcount, type(type), op(op));
         });
     }
@@ -373,6 +382,40 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
     public int jpar_reduce_local(long inbuf, long inoutbuf, int count, int type, int op) {
         return call(() -> mpi.Comm.reduceLocal(view(inbuf, bytes(count, type)),
             view(inoutbuf, bytes(count, type)), count, type(type), op(op)));
+    }
+
+    // --------------------------------------------------------------------------------- in place
+
+    /**
+     * The send side of a collective: a view of {@code sendbuf}, or, for MPI_IN_PLACE, a copy of
+     * the {@code bytes} at {@code from} in this rank's receive buffer. mpi.jar's in-place forms
+     * do not cover every collective, and the copy is what MPI_IN_PLACE means; a request of
+     * mpi.jar keeps the copy reachable until it completes.
+     */
+    private ByteBuffer sendView(long sendbuf, long bytes, Address from) throws MPIException {
+        if (sendbuf != JparH.IN_PLACE) {
+            return view(sendbuf, bytes);
+        }
+        ByteBuffer copy = ByteBuffer.allocateDirect((int) Math.max(1, bytes));
+        copy.put(view(from.at(), bytes));
+        return copy.clear();
+    }
+
+    /** An address worked out only when needed (from arrays a non-root rank need not pass). */
+    @FunctionalInterface
+    private interface Address {
+        long at() throws MPIException;
+    }
+
+    /** The receive side of a scatter: for the root's MPI_IN_PLACE, a block to discard. */
+    private ByteBuffer recvView(long recvbuf, long bytes) {
+        return recvbuf == JparH.IN_PLACE ? ByteBuffer.allocateDirect((int) Math.max(1, bytes))
+            : view(recvbuf, bytes);
+    }
+
+    /** This rank's displacement, in bytes, of the int array at {@code displs}. */
+    private static long ownDispl(long displs, Intracomm c, int type) throws MPIException {
+        return bytes(Memory.getInt(displs + 4L * c.getRank()), type);
     }
 
     // ------------------------------------------------------------------ nonblocking collectives
@@ -401,14 +444,16 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
     @Override
     public int jpar_ireduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
                             long comm, long request) {
-        return started(request, () -> comm(comm).iReduce(view(sendbuf, bytes(count, type)),
+        return started(request, () -> comm(comm).iReduce(sendView(sendbuf, bytes(count, type),
+            () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op), root));
     }
 
     @Override
     public int jpar_iallreduce(long sendbuf, long recvbuf, int count, int type, int op, long comm,
                                long request) {
-        return started(request, () -> comm(comm).iAllReduce(view(sendbuf, bytes(count, type)),
+        return started(request, () -> comm(comm).iAllReduce(sendView(sendbuf, bytes(count, type),
+            () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op)));
     }
 
@@ -417,7 +462,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                             int root, long comm, long request) {
         return started(request, () -> {
             Intracomm c = comm(comm);
-            return c.iGather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            return c.iGather(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + c.getRank() * bytes(recvcount, type)), sendcount, type(type),
                 view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type), root);
         });
     }
@@ -431,7 +477,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int n = c.getSize();
             int[] counts = isRoot ? ints(recvcounts, n) : new int[n];
             int[] offsets = isRoot ? ints(displs, n) : new int[n];
-            return c.iGatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            return c.iGatherv(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + ownDispl(displs, c, type)), sendcount, type(type),
                 view(recvbuf, isRoot ? extent(counts, offsets, type) : 0), counts, offsets,
                 type(type), root);
         });
@@ -442,7 +489,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                                long comm, long request) {
         return started(request, () -> {
             Intracomm c = comm(comm);
-            return c.iAllGather(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            return c.iAllGather(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + c.getRank() * bytes(sendcount, type)), sendcount, type(type),
                 view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount, type(type));
         });
     }
@@ -454,7 +502,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             Intracomm c = comm(comm);
             int[] counts = ints(recvcounts, c.getSize());
             int[] offsets = ints(displs, c.getSize());
-            return c.iAllGatherv(view(sendbuf, bytes(sendcount, type)), sendcount, type(type),
+            return c.iAllGatherv(sendView(sendbuf, bytes(sendcount, type), 
+                () -> recvbuf + ownDispl(displs, c, type)), sendcount, type(type),
                 view(recvbuf, extent(counts, offsets, type)), counts, offsets, type(type));
         });
     }
@@ -465,7 +514,7 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
         return started(request, () -> {
             Intracomm c = comm(comm);
             return c.iScatter(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount,
-                type(type), view(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
+                type(type), recvView(recvbuf, bytes(recvcount, type)), recvcount, type(type), root);
         });
     }
 
@@ -479,7 +528,7 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int[] counts = isRoot ? ints(sendcounts, n) : new int[n];
             int[] offsets = isRoot ? ints(displs, n) : new int[n];
             return c.iScatterv(view(sendbuf, isRoot ? extent(counts, offsets, type) : 0), counts,
-                offsets, type(type), view(recvbuf, bytes(recvcount, type)), recvcount,
+                offsets, type(type), recvView(recvbuf, bytes(recvcount, type)), recvcount,
                 type(type), root);
         });
     }
@@ -489,7 +538,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                               long comm, long request) {
         return started(request, () -> {
             Intracomm c = comm(comm);
-            return c.iAllToAll(view(sendbuf, bytes(sendcount, type) * c.getSize()), sendcount,
+            return c.iAllToAll(sendView(sendbuf, bytes(sendcount, type) * c.getSize(),
+                () -> recvbuf), sendcount,
                 type(type), view(recvbuf, bytes(recvcount, type) * c.getSize()), recvcount,
                 type(type));
         });
@@ -504,7 +554,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int[] sd = ints(sdispls, n);
             int[] rc = ints(recvcounts, n);
             int[] rd = ints(rdispls, n);
-            return comm(comm).iAllToAllv(view(sendbuf, extent(sc, sd, type)), sc, sd, type(type),
+            return comm(comm).iAllToAllv(sendView(sendbuf, extent(sc, sd, type), () -> recvbuf), sc,
+                sd, type(type),
                 view(recvbuf, extent(rc, rd, type)), rc, rd, type(type));
         });
     }
@@ -519,7 +570,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             int[] sd = ints(sdispls, n);
             int[] rc = ints(recvcounts, n);
             int[] rd = ints(rdispls, n);
-            return comm(comm).iAllToAllw(view(sendbuf, byteExtent(sc, sd, ints(sendtypes, n))),
+            return comm(comm).iAllToAllw(sendView(sendbuf, byteExtent(sc, sd, ints(sendtypes, n)),
+                () -> recvbuf),
                 sc, sd, types(ints(sendtypes, n)),
                 view(recvbuf, byteExtent(rc, rd, ints(recvtypes, n))), rc, rd,
                 types(ints(recvtypes, n)));
@@ -529,14 +581,16 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
     @Override
     public int jpar_iscan(long sendbuf, long recvbuf, int count, int type, int op, long comm,
                           long request) {
-        return started(request, () -> comm(comm).iScan(view(sendbuf, bytes(count, type)),
+        return started(request, () -> comm(comm).iScan(sendView(sendbuf, bytes(count, type),
+            () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op)));
     }
 
     @Override
     public int jpar_iexscan(long sendbuf, long recvbuf, int count, int type, int op, long comm,
                             long request) {
-        return started(request, () -> comm(comm).iExScan(view(sendbuf, bytes(count, type)),
+        return started(request, () -> comm(comm).iExScan(sendView(sendbuf, bytes(count, type),
+            () -> recvbuf),
             view(recvbuf, bytes(count, type)), count, type(type), op(op)));
     }
 
@@ -550,7 +604,7 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
             for (int k : counts) {
                 total += k;
             }
-            return c.iReduceScatter(view(sendbuf, total * bytes(1, type)),
+            return c.iReduceScatter(sendView(sendbuf, total * bytes(1, type), () -> recvbuf),
                 view(recvbuf, bytes(counts[c.getRank()], type)), counts, type(type), op(op));
         });
     }
@@ -560,7 +614,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
                                           int op, long comm, long request) {
         return started(request, () -> {
             Intracomm c = comm(comm);
-            return c.iReduceScatterBlock(view(sendbuf, bytes(recvcount, type) * c.getSize()),
+            return c.iReduceScatterBlock(sendView(sendbuf, bytes(recvcount, type) * c.getSize(),
+                () -> recvbuf),
                 view(recvbuf, bytes(recvcount, type)), recvcount, type(type), op(op));
         });
     }

@@ -27,6 +27,7 @@ public final class Conformance {
         ReductionChecks.register(all);
         AlltoallChecks.register(all);
         NonblockingCollectiveChecks.register(all);
+        InPlaceChecks.register(all);
         ObjectChecks.register(all);
         CommChecks.register(all);
         BadInputChecks.register(all);
