@@ -95,6 +95,17 @@ enum {
 /* A send buffer's address that means MPI_IN_PLACE (on a scatter's root, the receive buffer's). */
 #define JPAR_IN_PLACE 1
 
+/* Results of group and communicator comparisons, in MPI's order. */
+enum {
+    JPAR_IDENT = 0,
+    JPAR_CONGRUENT = 1,
+    JPAR_SIMILAR = 2,
+    JPAR_UNEQUAL = 3
+};
+
+/* MPI_COMM_TYPE_SHARED: ranks that can share memory, for jpar_comm_split_type. */
+#define JPAR_COMM_TYPE_SHARED 1
+
 /* Error codes of jpar's own, outside MPI's range: a bad type or op number. */
 #define JPAR_ERR_ARG (-22)
 
@@ -142,6 +153,36 @@ int jpar_comm_get_parent(int64_t *parent);
  */
 int jpar_comm_spawn(const char *command, const char *argv, int32_t maxprocs, const char *info,
                     int32_t root, int64_t comm, int64_t *intercomm, int32_t *errcodes);
+
+/* Communicators from groups, comparison, names. A rank outside the group gets the null handle. */
+int jpar_comm_create(int64_t comm, int64_t group, int64_t *out);
+int jpar_comm_create_group(int64_t comm, int64_t group, int32_t tag, int64_t *out);
+int jpar_comm_compare(int64_t comm1, int64_t comm2, int32_t *result);
+/* MPI_Comm_idup: out is usable once the request completes. */
+int jpar_comm_idup(int64_t comm, int64_t *out, int64_t *request);
+int jpar_comm_split_type(int64_t comm, int32_t split_type, int32_t key, int64_t *out);
+int jpar_comm_set_name(int64_t comm, const char *name);
+int jpar_comm_get_name(int64_t comm, char *name, int32_t *length);
+int jpar_max_object_name(void);
+
+/* Groups (MPI_Group), as handles like communicators'. */
+int jpar_comm_group(int64_t comm, int64_t *group);
+int jpar_group_size(int64_t group, int32_t *size);
+/* JPAR_UNDEFINED when this process is not in the group. */
+int jpar_group_rank(int64_t group, int32_t *rank);
+/* ranks2 gets JPAR_UNDEFINED for a rank with no counterpart. */
+int jpar_group_translate_ranks(int64_t group1, int32_t n, const int32_t *ranks1, int64_t group2,
+                               int32_t *ranks2);
+int jpar_group_compare(int64_t group1, int64_t group2, int32_t *result);
+int jpar_group_union(int64_t group1, int64_t group2, int64_t *out);
+int jpar_group_intersection(int64_t group1, int64_t group2, int64_t *out);
+int jpar_group_difference(int64_t group1, int64_t group2, int64_t *out);
+int jpar_group_incl(int64_t group, int32_t n, const int32_t *ranks, int64_t *out);
+int jpar_group_excl(int64_t group, int32_t n, const int32_t *ranks, int64_t *out);
+/* ranges: n triplets of first, last, stride. */
+int jpar_group_range_incl(int64_t group, int32_t n, const int32_t *ranges, int64_t *out);
+int jpar_group_range_excl(int64_t group, int32_t n, const int32_t *ranges, int64_t *out);
+int jpar_group_free(int64_t *group);
 
 /* Point to point. */
 int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,

@@ -10,6 +10,7 @@
 _Static_assert(sizeof(MPI_Comm) <= sizeof(int64_t), "MPI_Comm must fit in int64_t");
 _Static_assert(sizeof(MPI_Request) <= sizeof(int64_t), "MPI_Request must fit in int64_t");
 _Static_assert(sizeof(MPI_Message) <= sizeof(int64_t), "MPI_Message must fit in int64_t");
+_Static_assert(sizeof(MPI_Group) <= sizeof(int64_t), "MPI_Group must fit in int64_t");
 
 /* MPI handles are pointers in Open MPI and ints in MPICH: copy the bytes either way. */
 #define JPAR_HANDLE_CODEC(T, name)                                   \
@@ -27,6 +28,13 @@ _Static_assert(sizeof(MPI_Message) <= sizeof(int64_t), "MPI_Message must fit in 
 JPAR_HANDLE_CODEC(MPI_Comm, comm)
 JPAR_HANDLE_CODEC(MPI_Request, request)
 JPAR_HANDLE_CODEC(MPI_Message, message)
+JPAR_HANDLE_CODEC(MPI_Group, group)
+
+/* MPI's comparison result as jpar's. */
+static inline int32_t jpar_comparison(int result) {
+    return result == MPI_IDENT ? JPAR_IDENT : result == MPI_CONGRUENT ? JPAR_CONGRUENT
+         : result == MPI_SIMILAR ? JPAR_SIMILAR : JPAR_UNEQUAL;
+}
 
 /* Returns MPI_DATATYPE_NULL for a number outside the JPAR_ type enum. */
 MPI_Datatype jpar_mpi_type(int32_t type);

@@ -1,5 +1,8 @@
 package org.jpar.mpi;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import org.jpar.internal.JparH;
 import org.jpar.mpi.binding.MpiAbi;
@@ -401,6 +404,62 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     public <T> T recvObject(int source, int tag) {
         checkPeer("recvObject", source, tag, true);
         return ObjectMessages.recv(abi, handle, source, tag);
+    }
+
+    // ---------------------------------------------------------------- group, comparison, name
+
+    /**
+     * The group of this communicator's processes (MPI_Comm_group; for an intercommunicator, the
+     * local group). Free it when done.
+     */
+    public Group group() {
+        checkOpen("group");
+        Scratch s = Scratch.get();
+        check(abi.jpar_comm_group(handle, s.outAddress + Scratch.HANDLE), "group");
+        return new Group(mpi, s.out.getLong(Scratch.HANDLE));
+    }
+
+    /**
+     * How this communicator compares with {@code other} (MPI_Comm_compare): {@code IDENT} for
+     * the same one, {@code CONGRUENT} for a duplicate.
+     */
+    public Comparison compare(Comm other) {
+        checkOpen("compare");
+        Objects.requireNonNull(other, "other must not be null").checkOpen("compare");
+        Scratch s = Scratch.get();
+        check(abi.jpar_comm_compare(handle, other.handle, s.outAddress + Scratch.INT), "compare");
+        return Comparison.values()[s.out.getInt(Scratch.INT)];
+    }
+
+    /** The communicator's name (MPI_Comm_get_name): MPI_COMM_WORLD's is "MPI_COMM_WORLD". */
+    public String name() {
+        checkOpen("name");
+        int[] rc = new int[1];
+        String name = Scratch.get().text(abi.jpar_max_object_name(),
+            (at, length) -> rc[0] = abi.jpar_comm_get_name(handle, at, length));
+        check(rc[0], "name");
+        return name;
+    }
+
+    /**
+     * Names the communicator (MPI_Comm_set_name), for debuggers and error messages; local to
+     * this process.
+     *
+     * @throws IllegalArgumentException if the name is longer than MPI allows
+     */
+    public void setName(String name) {
+        checkOpen("setName");
+        byte[] bytes = Objects.requireNonNull(name, "name must not be null")
+            .getBytes(StandardCharsets.UTF_8);
+        int max = abi.jpar_max_object_name();
+        if (bytes.length >= max) {
+            throw new IllegalArgumentException("name longer than MPI_MAX_OBJECT_NAME - 1 bytes: "
+                + "bytes=" + bytes.length + ", max=" + (max - 1));
+        }
+        Scratch s = Scratch.get();
+        ByteBuffer text = s.slot(Scratch.TEXT, bytes.length + 1L);
+        text.put(0, bytes).put(bytes.length, (byte) 0);
+        check(abi.jpar_comm_set_name(handle, s.slotAddress(Scratch.TEXT)), "setName");
     }
 
     // ------------------------------------------------------------------------------ lifecycle

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BinaryOperator;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.internal.BackendChoice;
 import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.MessageBuffer;
 import org.jpar.mpi.internal.MpiErrors;
 import org.jpar.mpi.internal.ObjectMessages;
 import org.jpar.mpi.internal.Scratch;
@@ -429,6 +431,86 @@ public final class Intracomm extends Comm {
         Scratch s = Scratch.get();
         check(abi.jpar_comm_dup(handle, s.outAddress + Scratch.HANDLE), "dup");
         return new Intracomm(mpi, s.out.getLong(Scratch.HANDLE), false);
+    }
+
+    /** {@link #splitType}'s type for ranks that can share memory (MPI_COMM_TYPE_SHARED). */
+    public static final int TYPE_SHARED = 1;
+
+    /**
+     * Starts duplicating this communicator (MPI_Comm_idup), collective over it; the duplicate
+     * is usable once the returned request completes.
+     */
+    public CommRequest idup() {
+        checkOpen("idup");
+        Scratch s = Scratch.get();
+        ByteBuffer out = DirectBuffers.allocate(8);
+        int rc = abi.jpar_comm_idup(handle, Memory.address(out),
+            s.outAddress + Scratch.HANDLE);
+        Request r = startedCollective("idup", rc, null, MessageBuffer.NONE,
+            0, out, s);
+        return new CommRequest(this, r, out);
+    }
+
+    /**
+     * A communicator of the processes in {@code group}, a subgroup of this one's
+     * (MPI_Comm_create): collective over this communicator, every rank passing the same group.
+     *
+     * @return the new communicator, or null on a rank outside the group
+     */
+    public Intracomm create(Group group) {
+        checkOpen("create");
+        long g = Objects.requireNonNull(group, "group must not be null")
+            .handle("create");
+        Scratch s = Scratch.get();
+        check(abi.jpar_comm_create(handle, g, s.outAddress + Scratch.HANDLE), "create");
+        return derived(s.out.getLong(Scratch.HANDLE));
+    }
+
+    /**
+     * A communicator of the processes in {@code group} (MPI_Comm_create_group): collective over
+     * the group's members only, which all pass the same {@code tag}.
+     *
+     * @return the new communicator, or null on a rank outside the group
+     * @throws IllegalArgumentException for a negative tag
+     */
+    public Intracomm createGroup(Group group, int tag) {
+        if (tag < 0) {
+            throw new IllegalArgumentException("tag must not be negative: tag=" + tag);
+        }
+        checkOpen("createGroup");
+        long g = Objects.requireNonNull(group, "group must not be null")
+            .handle("createGroup");
+        if (group.rank() == UNDEFINED) {
+            return null;
+        }
+        Scratch s = Scratch.get();
+        check(abi.jpar_comm_create_group(handle, g, tag, s.outAddress + Scratch.HANDLE),
+            "createGroup");
+        return derived(s.out.getLong(Scratch.HANDLE));
+    }
+
+    /**
+     * Splits the ranks by how they share resources (MPI_Comm_split_type): with
+     * {@link #TYPE_SHARED}, one communicator per shared-memory node, ordered by {@code key}.
+     *
+     * @param type {@link #TYPE_SHARED} or {@link #UNDEFINED} to join none
+     * @return the new communicator, or null for {@link #UNDEFINED}
+     * @throws IllegalArgumentException for another type
+     */
+    public Intracomm splitType(int type, int key) {
+        if (type != TYPE_SHARED && type != UNDEFINED) {
+            throw new IllegalArgumentException("type must be TYPE_SHARED or UNDEFINED: type="
+                + type);
+        }
+        checkOpen("splitType");
+        Scratch s = Scratch.get();
+        check(abi.jpar_comm_split_type(handle, type, key, s.outAddress + Scratch.HANDLE),
+            "splitType");
+        return derived(s.out.getLong(Scratch.HANDLE));
+    }
+
+    private Intracomm derived(long h) {
+        return h == abi.jpar_comm_null() ? null : new Intracomm(mpi, h, false);
     }
 
     /**

@@ -72,7 +72,7 @@ abstract class LocalCollectives extends LocalCompletion {
      * Starts a collective: {@code body}, the blocking call, runs on this rank's collectives
      * thread, and the request at {@code request} completes with its code.
      */
-    private int start(long request, IntSupplier body) {
+    int startCollective(long request, IntSupplier body) {
         LocalRequest r = new LocalRequest(world, me);
         pending.incrementAndGet();
         Memory.putLong(request, requests.add(r));
@@ -410,79 +410,79 @@ abstract class LocalCollectives extends LocalCompletion {
 
     @Override
     public int jpar_ibarrier(long comm, long request) {
-        return start(request, () -> jpar_barrier(comm));
+        return startCollective(request, () -> jpar_barrier(comm));
     }
 
     @Override
     public int jpar_ibcast(long buf, int count, int type, int root, long comm, long request) {
-        return start(request, () -> jpar_bcast(buf, count, type, root, comm));
+        return startCollective(request, () -> jpar_bcast(buf, count, type, root, comm));
     }
 
     @Override
     public int jpar_ireduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
                             long comm, long request) {
-        return start(request, () -> jpar_reduce(sendbuf, recvbuf, count, type, op, root, comm));
+        return startCollective(request, () -> jpar_reduce(sendbuf, recvbuf, count, type, op, root, comm));
     }
 
     @Override
     public int jpar_iallreduce(long sendbuf, long recvbuf, int count, int type, int op, long comm,
                                long request) {
-        return start(request, () -> jpar_allreduce(sendbuf, recvbuf, count, type, op, comm));
+        return startCollective(request, () -> jpar_allreduce(sendbuf, recvbuf, count, type, op, comm));
     }
 
     @Override
     public int jpar_igather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                             int root, long comm, long request) {
-        return start(request,
+        return startCollective(request,
             () -> jpar_gather(sendbuf, sendcount, recvbuf, recvcount, type, root, comm));
     }
 
     @Override
     public int jpar_igatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                              long displs, int type, int root, long comm, long request) {
-        return start(request, () -> jpar_gatherv(sendbuf, sendcount, recvbuf, recvcounts, displs,
+        return startCollective(request, () -> jpar_gatherv(sendbuf, sendcount, recvbuf, recvcounts, displs,
             type, root, comm));
     }
 
     @Override
     public int jpar_iallgather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                                long comm, long request) {
-        return start(request,
+        return startCollective(request,
             () -> jpar_allgather(sendbuf, sendcount, recvbuf, recvcount, type, comm));
     }
 
     @Override
     public int jpar_iallgatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                                 long displs, int type, long comm, long request) {
-        return start(request, () -> jpar_allgatherv(sendbuf, sendcount, recvbuf, recvcounts,
+        return startCollective(request, () -> jpar_allgatherv(sendbuf, sendcount, recvbuf, recvcounts,
             displs, type, comm));
     }
 
     @Override
     public int jpar_iscatter(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                              int root, long comm, long request) {
-        return start(request,
+        return startCollective(request,
             () -> jpar_scatter(sendbuf, sendcount, recvbuf, recvcount, type, root, comm));
     }
 
     @Override
     public int jpar_iscatterv(long sendbuf, long sendcounts, long displs, long recvbuf,
                               int recvcount, int type, int root, long comm, long request) {
-        return start(request, () -> jpar_scatterv(sendbuf, sendcounts, displs, recvbuf,
+        return startCollective(request, () -> jpar_scatterv(sendbuf, sendcounts, displs, recvbuf,
             recvcount, type, root, comm));
     }
 
     @Override
     public int jpar_ialltoall(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
                               long comm, long request) {
-        return start(request,
+        return startCollective(request,
             () -> jpar_alltoall(sendbuf, sendcount, recvbuf, recvcount, type, comm));
     }
 
     @Override
     public int jpar_ialltoallv(long sendbuf, long sendcounts, long sdispls, long recvbuf,
                                long recvcounts, long rdispls, int type, long comm, long request) {
-        return start(request, () -> jpar_alltoallv(sendbuf, sendcounts, sdispls, recvbuf,
+        return startCollective(request, () -> jpar_alltoallv(sendbuf, sendcounts, sdispls, recvbuf,
             recvcounts, rdispls, type, comm));
     }
 
@@ -490,33 +490,33 @@ abstract class LocalCollectives extends LocalCompletion {
     public int jpar_ialltoallw(long sendbuf, long sendcounts, long sdispls, long sendtypes,
                                long recvbuf, long recvcounts, long rdispls, long recvtypes,
                                long comm, long workspace, long request) {
-        return start(request, () -> jpar_alltoallw(sendbuf, sendcounts, sdispls, sendtypes,
+        return startCollective(request, () -> jpar_alltoallw(sendbuf, sendcounts, sdispls, sendtypes,
             recvbuf, recvcounts, rdispls, recvtypes, comm));
     }
 
     @Override
     public int jpar_iscan(long sendbuf, long recvbuf, int count, int type, int op, long comm,
                           long request) {
-        return start(request, () -> jpar_scan(sendbuf, recvbuf, count, type, op, comm));
+        return startCollective(request, () -> jpar_scan(sendbuf, recvbuf, count, type, op, comm));
     }
 
     @Override
     public int jpar_iexscan(long sendbuf, long recvbuf, int count, int type, int op, long comm,
                             long request) {
-        return start(request, () -> jpar_exscan(sendbuf, recvbuf, count, type, op, comm));
+        return startCollective(request, () -> jpar_exscan(sendbuf, recvbuf, count, type, op, comm));
     }
 
     @Override
     public int jpar_ireduce_scatter(long sendbuf, long recvbuf, long recvcounts, int type, int op,
                                     long comm, long request) {
-        return start(request,
+        return startCollective(request,
             () -> jpar_reduce_scatter(sendbuf, recvbuf, recvcounts, type, op, comm));
     }
 
     @Override
     public int jpar_ireduce_scatter_block(long sendbuf, long recvbuf, int recvcount, int type,
                                           int op, long comm, long request) {
-        return start(request,
+        return startCollective(request,
             () -> jpar_reduce_scatter_block(sendbuf, recvbuf, recvcount, type, op, comm));
     }
 }

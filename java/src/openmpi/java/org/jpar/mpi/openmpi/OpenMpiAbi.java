@@ -19,7 +19,7 @@ import org.jpar.mpi.Comm;
  * MPI without a copy; handles index mpi.jar's objects. Built only when mpi.jar is present (the
  * Maven profile {@code openmpi}).
  */
-public final class OpenMpiAbi extends OpenMpiPointToPoint {
+public final class OpenMpiAbi extends OpenMpiGroups {
     private static final long WORLD = 1;
     private static final long SELF = 2;
 
@@ -151,7 +151,8 @@ public final class OpenMpiAbi extends OpenMpiPointToPoint {
         });
     }
 
-    private long register(Intracomm c) {
+    @Override
+    long register(Intracomm c) {
         if (c == null || c.isNull()) {
             return 0L;
         }

@@ -30,6 +30,7 @@ public final class Conformance {
         InPlaceChecks.register(all);
         ObjectChecks.register(all);
         CommChecks.register(all);
+        GroupChecks.register(all);
         BadInputChecks.register(all);
         return all;
     }
