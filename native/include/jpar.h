@@ -165,6 +165,22 @@ int jpar_comm_set_name(int64_t comm, const char *name);
 int jpar_comm_get_name(int64_t comm, char *name, int32_t *length);
 int jpar_max_object_name(void);
 
+/*
+ * Cartesian topologies. periods and remain_dims are int32_t flags (0 or 1). A shift off a
+ * non-periodic edge gives JPAR_PROC_NULL. dims' zeros are what jpar_dims_create fills in.
+ */
+int jpar_cart_create(int64_t comm, int32_t ndims, const int32_t *dims, const int32_t *periods,
+                     int32_t reorder, int64_t *out);
+int jpar_dims_create(int32_t nnodes, int32_t ndims, int32_t *dims);
+int jpar_cartdim_get(int64_t comm, int32_t *ndims);
+int jpar_cart_get(int64_t comm, int32_t maxdims, int32_t *dims, int32_t *periods,
+                  int32_t *coords);
+int jpar_cart_rank(int64_t comm, const int32_t *coords, int32_t *rank);
+int jpar_cart_coords(int64_t comm, int32_t rank, int32_t maxdims, int32_t *coords);
+int jpar_cart_shift(int64_t comm, int32_t direction, int32_t disp, int32_t *source,
+                    int32_t *dest);
+int jpar_cart_sub(int64_t comm, const int32_t *remain_dims, int64_t *out);
+
 /* Groups (MPI_Group), as handles like communicators'. */
 int jpar_comm_group(int64_t comm, int64_t *group);
 int jpar_group_size(int64_t group, int32_t *size);
@@ -325,6 +341,32 @@ int jpar_ireduce_scatter(const void *sendbuf, void *recvbuf, const int32_t *recv
                          int32_t type, int32_t op, int64_t comm, int64_t *request);
 int jpar_ireduce_scatter_block(const void *sendbuf, void *recvbuf, int32_t recvcount,
                                int32_t type, int32_t op, int64_t comm, int64_t *request);
+/*
+ * Neighbour collectives over a topology's neighbours, in its order (a Cartesian one: for each
+ * dimension, the lower neighbour, then the upper): block k goes to and comes from neighbour k.
+ */
+int jpar_neighbor_allgather(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                            int32_t recvcount, int32_t type, int64_t comm);
+int jpar_neighbor_allgatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                             const int32_t *recvcounts, const int32_t *displs, int32_t type,
+                             int64_t comm);
+int jpar_neighbor_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                           int32_t recvcount, int32_t type, int64_t comm);
+int jpar_neighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,
+                            const int32_t *sdispls, void *recvbuf, const int32_t *recvcounts,
+                            const int32_t *rdispls, int32_t type, int64_t comm);
+int jpar_ineighbor_allgather(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                             int32_t recvcount, int32_t type, int64_t comm, int64_t *request);
+int jpar_ineighbor_allgatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                              const int32_t *recvcounts, const int32_t *displs, int32_t type,
+                              int64_t comm, int64_t *request);
+int jpar_ineighbor_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf,
+                            int32_t recvcount, int32_t type, int64_t comm, int64_t *request);
+int jpar_ineighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,
+                             const int32_t *sdispls, void *recvbuf, const int32_t *recvcounts,
+                             const int32_t *rdispls, int32_t type, int64_t comm,
+                             int64_t *request);
+
 /* inoutbuf = inbuf op inoutbuf, element-wise, on this process alone. */
 int jpar_reduce_local(const void *inbuf, void *inoutbuf, int32_t count, int32_t type, int32_t op);
 

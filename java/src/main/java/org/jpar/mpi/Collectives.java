@@ -39,7 +39,7 @@ final class Collectives {
      * The output message, staged in as well as out when it carries the input in place (or, with
      * {@code gaps}, when the copy back must keep what lies between blocks).
      */
-    private static MessageBuffer output(boolean stageIn, Object recvbuf, ElementType t, int n,
+    static MessageBuffer output(boolean stageIn, Object recvbuf, ElementType t, int n,
                                         Scratch st) {
         return stageIn ? MessageBuffer.in(recvbuf, t, n, st, Scratch.RECV)
             : MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
@@ -69,12 +69,12 @@ final class Collectives {
     }
 
     /** Staging for the messages: the thread's scratch, or the request's own (null). */
-    private static Scratch staging(Scratch s, boolean start) {
+    static Scratch staging(Scratch s, boolean start) {
         return start ? null : s;
     }
 
     /** Count and displacement arrays as native ints: in the scratch, or in the request's own. */
-    private static final class Layout {
+    static final class Layout {
         final long address;
         final ByteBuffer own;
 
@@ -105,7 +105,7 @@ final class Collectives {
      * The end of a collective: completes a blocking one (copying {@code received} elements of
      * the output back), or returns the request that owns the messages of a started one.
      */
-    private static Request finish(Intracomm c, String call, int rc, MessageBuffer in,
+    static Request finish(Intracomm c, String call, int rc, MessageBuffer in,
                                   MessageBuffer out, int received, Object keep, Scratch s,
                                   boolean start) {
         if (start) {

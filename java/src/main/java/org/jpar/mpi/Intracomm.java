@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ import org.jpar.mpi.internal.Scratch;
  * argument error on one rank leaves the others waiting, as in MPI: give every rank the same
  * shapes.
  */
-public final class Intracomm extends Comm {
+public sealed class Intracomm extends Comm permits Topocomm {
     /**
      * MPI_IN_PLACE: passed as a collective's {@code sendbuf}, the rank's data is taken from
      * {@code recvbuf} (reductions, scans, allgather, alltoall; gather's root finds its own block
@@ -435,6 +436,47 @@ public final class Intracomm extends Comm {
 
     /** {@link #splitType}'s type for ranks that can share memory (MPI_COMM_TYPE_SHARED). */
     public static final int TYPE_SHARED = 1;
+
+    /**
+     * A Cartesian grid of the first {@code product(dims)} ranks (MPI_Cart_create), collective
+     * over this communicator: {@code periods[d]} makes dimension d wrap around, and
+     * {@code reorder} lets MPI renumber the ranks to fit the machine.
+     *
+     * @return the grid, or null on a rank beyond it
+     * @throws IllegalArgumentException if dims and periods differ in length, a dimension is not
+     *     positive, or the grid has more ranks than this communicator
+     */
+    public Cartcomm createCart(int[] dims, boolean[] periods, boolean reorder) {
+        Objects.requireNonNull(dims, "dims must not be null");
+        Objects.requireNonNull(periods, "periods must not be null");
+        if (dims.length != periods.length) {
+            throw new IllegalArgumentException("dims and periods must have one entry per "
+                + "dimension: dims=" + dims.length + ", periods=" + periods.length);
+        }
+        long cells = 1;
+        for (int d : dims) {
+            if (d <= 0) {
+                throw new IllegalArgumentException("dims must be positive: dims="
+                    + Arrays.toString(dims));
+            }
+            cells *= d;
+        }
+        if (cells > size) {
+            throw new IllegalArgumentException("the grid has more ranks than the communicator: "
+                + "cells=" + cells + ", size=" + size);
+        }
+        checkOpen("createCart");
+        int[] flags = new int[dims.length];
+        for (int d = 0; d < dims.length; d++) {
+            flags[d] = periods[d] ? 1 : 0;
+        }
+        Scratch s = Scratch.get();
+        long at = s.layouts(dims, flags);
+        check(abi.jpar_cart_create(handle, dims.length, at, at + 4L * dims.length,
+            reorder ? 1 : 0, s.outAddress + Scratch.HANDLE), "createCart");
+        long h = s.out.getLong(Scratch.HANDLE);
+        return h == abi.jpar_comm_null() ? null : new Cartcomm(mpi, h);
+    }
 
     /**
      * Starts duplicating this communicator (MPI_Comm_idup), collective over it; the duplicate

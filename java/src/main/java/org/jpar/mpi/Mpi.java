@@ -1,6 +1,7 @@
 package org.jpar.mpi;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.jpar.internal.BindingChoice;
@@ -11,6 +12,7 @@ import org.jpar.mpi.internal.Buffers;
 import org.jpar.mpi.internal.CollectiveArgs;
 import org.jpar.mpi.internal.ElementType;
 import org.jpar.mpi.internal.MessageBuffer;
+import org.jpar.mpi.internal.JavaAbi;
 import org.jpar.mpi.internal.JobAbort;
 import org.jpar.mpi.internal.MpiErrors;
 import org.jpar.mpi.internal.Scratch;
@@ -445,6 +447,39 @@ public final class Mpi implements AutoCloseable {
             throw MpiErrors.exception(abi, rc, "reduceLocal");
         }
         inout.done(n);
+    }
+
+    /**
+     * A balanced grid of {@code nnodes} ranks (MPI_Dims_create): the zero entries of
+     * {@code dims} are filled in, as close to one another as the factors allow, in
+     * non-increasing order; the others are kept.
+     *
+     * @return the filled-in copy of {@code dims}
+     * @throws IllegalArgumentException if nnodes is not positive, an entry is negative, or the
+     *     fixed entries do not divide nnodes
+     */
+    public int[] dimsCreate(int nnodes, int[] dims) {
+        Objects.requireNonNull(dims, "dims must not be null");
+        if (nnodes <= 0) {
+            throw new IllegalArgumentException("nnodes must be positive: nnodes=" + nnodes);
+        }
+        long fixed = 1;
+        for (int d : dims) {
+            if (d < 0) {
+                throw new IllegalArgumentException("dims must not be negative: dims="
+                    + Arrays.toString(dims));
+            }
+            fixed *= Math.max(1, d);
+        }
+        if (nnodes % fixed != 0) {
+            throw new IllegalArgumentException("the fixed dims do not divide nnodes: nnodes="
+                + nnodes + ", dims=" + Arrays.toString(dims));
+        }
+        checkOpen("dimsCreate");
+        Scratch s = Scratch.get();
+        long at = s.layouts(dims);
+        MpiErrors.check(abi, abi.jpar_dims_create(nnodes, dims.length, at), "dimsCreate");
+        return JavaAbi.ints(at, dims.length);
     }
 
     /**

@@ -87,6 +87,11 @@ class BackendChoiceIT {
         assertTrue(matVec.output().contains("matvec N=101 ranks=3: y equals serial A·x to 1e-12: "
             + "true"), matVec::toString);
 
+        MpiRunner.Result heat = java("-Djpar.backend=local", "-Djpar.ranks=4",
+            org.jpar.examples.Heat2D.class.getName(), "37", "60");
+        assertTrue(heat.output().contains("grid=2x2: heat"), heat::toString);
+        assertTrue(heat.output().contains("max |parallel - serial| = 0.0"), heat::toString);
+
         MpiRunner.Result psum = java("-Djpar.backend=local", "-Djpar.ranks=3", Psum.class.getName(), "1001");
         assertEquals(0, psum.exitCode(), psum::toString);
         String line = psum.lines("sum = ").get(0);

@@ -19,9 +19,9 @@ import org.jpar.mpi.internal.ElementType;
  * The pure-Java backend: jpar's ABI implemented in this JVM for one rank of a {@link LocalWorld},
  * whose ranks are threads. This class has the lifecycle and communicators;
  * {@link LocalPointToPoint} and {@link LocalCompletion} the messages between two ranks,
- * {@link LocalCollectives} the collectives.
+ * {@link LocalCollectives} the collectives, {@link LocalTopologies} the Cartesian grids.
  */
-public final class LocalAbi extends LocalCollectives {
+public final class LocalAbi extends LocalTopologies {
     static final int ERR_ARG = -22;
     private static final int MAX_NAME = 256;
     private static final int MAX_ERROR = 256;

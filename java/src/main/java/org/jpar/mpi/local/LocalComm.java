@@ -101,6 +101,24 @@ final class LocalComm {
         return members.length;
     }
 
+    /** A Cartesian topology's extents and wrap-around, or null for none. */
+    private volatile int[] cartDims;
+    private volatile boolean[] cartPeriods;
+
+    /** Makes this a Cartesian grid; every member sets the same. */
+    void cartesian(int[] dims, boolean[] periods) {
+        cartPeriods = periods.clone();
+        cartDims = dims.clone();
+    }
+
+    int[] cartDims() {
+        return cartDims;
+    }
+
+    boolean[] cartPeriods() {
+        return cartPeriods;
+    }
+
     int rankOf(int worldRank) {
         return rankOfWorld[worldRank];
     }

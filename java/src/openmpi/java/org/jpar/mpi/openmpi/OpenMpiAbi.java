@@ -19,7 +19,7 @@ import org.jpar.mpi.Comm;
  * MPI without a copy; handles index mpi.jar's objects. Built only when mpi.jar is present (the
  * Maven profile {@code openmpi}).
  */
-public final class OpenMpiAbi extends OpenMpiGroups {
+public final class OpenMpiAbi extends OpenMpiTopologies {
     private static final long WORLD = 1;
     private static final long SELF = 2;
 
@@ -421,15 +421,6 @@ public final class OpenMpiAbi extends OpenMpiGroups {
 
     // ------------------------------------------------------------------ nonblocking collectives
 
-    /** Registers the request an mpi.jar collective started. */
-    private int started(long request, RequestCall body) {
-        return call(() -> Memory.putLong(request, requests.add(body.start())));
-    }
-
-    @FunctionalInterface
-    private interface RequestCall {
-        mpi.Request start() throws MPIException;
-    }
 
     @Override
     public int jpar_ibarrier(long comm, long request) {

@@ -60,6 +60,16 @@ abstract class OpenMpiPointToPoint extends JavaAbi {
         }
     }
 
+    /** Registers the request an mpi.jar call started. */
+    int started(long request, RequestCall body) {
+        return call(() -> Memory.putLong(request, requests.add(body.start())));
+    }
+
+    @FunctionalInterface
+    interface RequestCall {
+        Request start() throws MPIException;
+    }
+
     ByteBuffer view(long address, long bytes) {
         if (address == 0 || bytes <= 0) {
             return unused;

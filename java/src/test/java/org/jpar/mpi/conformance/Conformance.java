@@ -31,6 +31,7 @@ public final class Conformance {
         ObjectChecks.register(all);
         CommChecks.register(all);
         GroupChecks.register(all);
+        TopologyChecks.register(all);
         BadInputChecks.register(all);
         return all;
     }

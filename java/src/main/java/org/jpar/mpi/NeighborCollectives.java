@@ -1,0 +1,105 @@
+package org.jpar.mpi;
+
+import org.jpar.mpi.internal.Buffers;
+import org.jpar.mpi.internal.CollectiveArgs;
+import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.MessageBuffer;
+import org.jpar.mpi.internal.Scratch;
+
+/**
+ * The neighbour collectives of {@link Topocomm}, each once for its blocking and nonblocking
+ * form, as {@link Collectives}. The receive side is staged in as well as out for heap storage:
+ * a {@link Comm#PROC_NULL} neighbour leaves its block as it was.
+ */
+final class NeighborCollectives {
+    private NeighborCollectives() {
+    }
+
+    static Request allgather(Topocomm c, Object sendbuf, Object recvbuf, boolean start) {
+        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        c.checkOpen("neighborAllgather");
+        int k = c.neighbors().length;
+        int n = Buffers.count(sendbuf);
+        CollectiveArgs.checkRecv(recvbuf, t, (long) n * k, "neighborAllgather");
+        Scratch s = Scratch.get();
+        Scratch st = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
+        MessageBuffer out = Collectives.output(true, recvbuf, t, n * k, st);
+        int rc = start
+            ? c.abi.jpar_ineighbor_allgather(in.address(), n, out.address(), n, t.code, c.handle,
+                s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_neighbor_allgather(in.address(), n, out.address(), n, t.code, c.handle);
+        return Collectives.finish(c, "neighborAllgather", rc, in, out, n * k, null, s, start);
+    }
+
+    static Request allgatherv(Topocomm c, Object sendbuf, Object recvbuf, int[] counts,
+                              int[] displs, boolean start) {
+        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        c.checkOpen("neighborAllgatherv");
+        int k = c.neighbors().length;
+        int n = Buffers.count(sendbuf);
+        displs = CollectiveArgs.layout(counts, displs, "counts", k);
+        int total = CollectiveArgs.extent(counts, displs);
+        CollectiveArgs.checkRecv(recvbuf, t, total, "neighborAllgatherv");
+        Scratch s = Scratch.get();
+        Scratch st = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
+        MessageBuffer out = Collectives.output(true, recvbuf, t, total, st);
+        Collectives.Layout l = new Collectives.Layout(s, start, counts, displs);
+        int rc = start
+            ? c.abi.jpar_ineighbor_allgatherv(in.address(), n, out.address(), l.address,
+                l.at(1, k), t.code, c.handle, s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_neighbor_allgatherv(in.address(), n, out.address(), l.address,
+                l.at(1, k), t.code, c.handle);
+        return Collectives.finish(c, "neighborAllgatherv", rc, in, out, total, l.own, s, start);
+    }
+
+    static Request alltoall(Topocomm c, Object sendbuf, Object recvbuf, boolean start) {
+        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        c.checkOpen("neighborAlltoall");
+        int k = c.neighbors().length;
+        int n = Buffers.count(sendbuf);
+        if (k == 0 ? n != 0 : n % k != 0) {
+            throw new IllegalArgumentException("neighborAlltoall: sendbuf's count must divide by"
+                + " the neighbours: count=" + n + ", neighbors=" + k);
+        }
+        int block = k == 0 ? 0 : n / k;
+        CollectiveArgs.checkRecv(recvbuf, t, n, "neighborAlltoall");
+        Scratch s = Scratch.get();
+        Scratch st = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
+        MessageBuffer out = Collectives.output(true, recvbuf, t, n, st);
+        int rc = start
+            ? c.abi.jpar_ineighbor_alltoall(in.address(), block, out.address(), block, t.code,
+                c.handle, s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_neighbor_alltoall(in.address(), block, out.address(), block, t.code,
+                c.handle);
+        return Collectives.finish(c, "neighborAlltoall", rc, in, out, n, null, s, start);
+    }
+
+    static Request alltoallv(Topocomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
+                             Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
+        ElementType t = ElementType.of(sendbuf, "sendbuf");
+        c.checkOpen("neighborAlltoallv");
+        int k = c.neighbors().length;
+        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", k);
+        rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", k);
+        int sent = CollectiveArgs.extent(sendcounts, sdispls);
+        int received = CollectiveArgs.extent(recvcounts, rdispls);
+        CollectiveArgs.checkSend(sendbuf, t, sent, "neighborAlltoallv");
+        CollectiveArgs.checkRecv(recvbuf, t, received, "neighborAlltoallv");
+        Scratch s = Scratch.get();
+        Scratch st = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, sent, st, Scratch.SEND);
+        MessageBuffer out = Collectives.output(true, recvbuf, t, received, st);
+        Collectives.Layout l = new Collectives.Layout(s, start, sendcounts, sdispls, recvcounts,
+            rdispls);
+        int rc = start
+            ? c.abi.jpar_ineighbor_alltoallv(in.address(), l.at(0, k), l.at(1, k), out.address(),
+                l.at(2, k), l.at(3, k), t.code, c.handle, s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_neighbor_alltoallv(in.address(), l.at(0, k), l.at(1, k), out.address(),
+                l.at(2, k), l.at(3, k), t.code, c.handle);
+        return Collectives.finish(c, "neighborAlltoallv", rc, in, out, received, l.own, s,
+            start);
+    }
+}

@@ -1,0 +1,79 @@
+package org.jpar.mpi;
+
+/**
+ * A communicator with a topology ({@link Cartcomm}): its neighbours, and the collectives that
+ * exchange with them alone (MPI's neighbour collectives), each blocking and nonblocking. Block k
+ * of a receive buffer comes from neighbour k; a neighbour that is {@link #PROC_NULL} (off a
+ * non-periodic edge) leaves its block as it was.
+ */
+public abstract sealed class Topocomm extends Intracomm permits Cartcomm {
+    Topocomm(Mpi mpi, long handle) {
+        super(mpi, handle, false);
+    }
+
+    /** This rank's neighbours in the topology's order; {@link #PROC_NULL} where there is none. */
+    public abstract int[] neighbors();
+
+    /**
+     * Sends {@code sendbuf} to every neighbour and receives each neighbour's into its block of
+     * {@code recvbuf} (MPI_Neighbor_allgather).
+     *
+     * @throws IllegalArgumentException if recvbuf holds fewer than neighbours × sendbuf's count
+     *     elements, or the types differ
+     */
+    public void neighborAllgather(Object sendbuf, Object recvbuf) {
+        NeighborCollectives.allgather(this, sendbuf, recvbuf, false);
+    }
+
+    /** {@link #neighborAllgather} started (MPI_Ineighbor_allgather). */
+    public Request ineighborAllgather(Object sendbuf, Object recvbuf) {
+        return NeighborCollectives.allgather(this, sendbuf, recvbuf, true);
+    }
+
+    /**
+     * {@link #neighborAllgather} with a count and displacement per neighbour
+     * (MPI_Neighbor_allgatherv); null displacements mean back to back.
+     */
+    public void neighborAllgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        NeighborCollectives.allgatherv(this, sendbuf, recvbuf, counts, displs, false);
+    }
+
+    /** {@link #neighborAllgatherv} started (MPI_Ineighbor_allgatherv). */
+    public Request ineighborAllgatherv(Object sendbuf, Object recvbuf, int[] counts,
+                                       int[] displs) {
+        return NeighborCollectives.allgatherv(this, sendbuf, recvbuf, counts, displs, true);
+    }
+
+    /**
+     * Sends block k of {@code sendbuf} to neighbour k and receives neighbour k's block into
+     * block k of {@code recvbuf} (MPI_Neighbor_alltoall): the halo exchange of a stencil code.
+     *
+     * @throws IllegalArgumentException if sendbuf's count does not divide by the neighbours,
+     *     recvbuf is smaller, or the types differ
+     */
+    public void neighborAlltoall(Object sendbuf, Object recvbuf) {
+        NeighborCollectives.alltoall(this, sendbuf, recvbuf, false);
+    }
+
+    /** {@link #neighborAlltoall} started (MPI_Ineighbor_alltoall). */
+    public Request ineighborAlltoall(Object sendbuf, Object recvbuf) {
+        return NeighborCollectives.alltoall(this, sendbuf, recvbuf, true);
+    }
+
+    /**
+     * {@link #neighborAlltoall} with a count and displacement per neighbour on each side
+     * (MPI_Neighbor_alltoallv); null displacements mean back to back.
+     */
+    public void neighborAlltoallv(Object sendbuf, int[] sendcounts, int[] sdispls,
+                                  Object recvbuf, int[] recvcounts, int[] rdispls) {
+        NeighborCollectives.alltoallv(this, sendbuf, sendcounts, sdispls, recvbuf, recvcounts,
+            rdispls, false);
+    }
+
+    /** {@link #neighborAlltoallv} started (MPI_Ineighbor_alltoallv). */
+    public Request ineighborAlltoallv(Object sendbuf, int[] sendcounts, int[] sdispls,
+                                      Object recvbuf, int[] recvcounts, int[] rdispls) {
+        return NeighborCollectives.alltoallv(this, sendbuf, sendcounts, sdispls, recvbuf,
+            recvcounts, rdispls, true);
+    }
+}

@@ -1,0 +1,319 @@
+package org.jpar.mpi.local;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jpar.internal.Memory;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.internal.ElementType;
+
+/**
+ * Cartesian topologies and neighbour collectives of the pure-Java backend. A grid keeps the
+ * ranks' order (reordering is a hint MPI may ignore); its neighbours are, per dimension, the
+ * rank one step down and the one a step up.
+ */
+abstract class LocalTopologies extends LocalCollectives {
+    /** MPI_ERR_TOPOLOGY's code and class, as Open MPI numbers them. */
+    private static final int ERR_TOPOLOGY = 11;
+
+    LocalTopologies(LocalWorld world, int worldRank) {
+        super(world, worldRank);
+    }
+
+    /** A grid's coordinates of rank {@code r}, row-major as MPI numbers them. */
+    private static int[] coordsOf(int[] dims, int r) {
+        int[] c = new int[dims.length];
+        for (int d = dims.length - 1; d >= 0; d--) {
+            c[d] = r % dims[d];
+            r /= dims[d];
+        }
+        return c;
+    }
+
+    /** The rank at coordinates {@code c}, wrapping periodic ones; PROC_NULL off an edge. */
+    private static int rankOf(int[] dims, boolean[] periods, int[] c) {
+        int r = 0;
+        for (int d = 0; d < dims.length; d++) {
+            int x = c[d];
+            if (x < 0 || x >= dims[d]) {
+                if (!periods[d]) {
+                    return Comm.PROC_NULL;
+                }
+                x = Math.floorMod(x, dims[d]);
+            }
+            r = r * dims[d] + x;
+        }
+        return r;
+    }
+
+    /** The grid of {@code comm}, or a Failure with MPI_ERR_TOPOLOGY. */
+    private LocalComm grid(long comm) {
+        LocalComm c = comm(comm);
+        if (c.cartDims() == null) {
+            throw new Failure(ERR_TOPOLOGY);
+        }
+        return c;
+    }
+
+    private static int shifted(LocalComm c, int rank, int direction, int disp) {
+        int[] coords = coordsOf(c.cartDims(), rank);
+        coords[direction] += disp;
+        return rankOf(c.cartDims(), c.cartPeriods(), coords);
+    }
+
+    /** Rank {@code rank}'s neighbours in the grid: per dimension, down then up. */
+    private static int[] neighbors(LocalComm c, int rank) {
+        int[] dims = c.cartDims();
+        int[] out = new int[2 * dims.length];
+        for (int d = 0; d < dims.length; d++) {
+            out[2 * d] = shifted(c, rank, d, -1);
+            out[2 * d + 1] = shifted(c, rank, d, 1);
+        }
+        return out;
+    }
+
+    @Override
+    public int jpar_cart_create(long comm, int ndims, long dims, long periods, int reorder,
+                                long out) {
+        return guardedCode(() -> {
+            int[] extents = ints(dims, ndims);
+            int[] wraps = ints(periods, ndims);
+            int cells = 1;
+            for (int e : extents) {
+                cells *= e;
+            }
+            LocalComm c = comm(comm);
+            int rc = jpar_comm_split(comm, rankIn(c) < cells ? 0 : Comm.UNDEFINED, rankIn(c), out);
+            long grid = Memory.getLong(out);
+            if (rc == 0 && grid != 0L) {
+                boolean[] flags = new boolean[ndims];
+                for (int d = 0; d < ndims; d++) {
+                    flags[d] = wraps[d] != 0;
+                }
+                comm(grid).cartesian(extents, flags);
+            }
+            return rc;
+        });
+    }
+
+    @Override
+    public int jpar_dims_create(int nnodes, int ndims, long dims) {
+        int[] given = ints(dims, ndims);
+        int left = nnodes;
+        List<Integer> free = new ArrayList<>();
+        for (int d = 0; d < ndims; d++) {
+            if (given[d] > 0) {
+                left /= given[d];
+            } else {
+                free.add(d);
+            }
+        }
+        // The largest prime factors first, each onto the currently smallest free dimension.
+        List<Integer> primes = new ArrayList<>();
+        for (int p = 2, n = left; n > 1; p++) {
+            while (n % p == 0) {
+                primes.add(0, p);
+                n /= p;
+            }
+        }
+        int[] sizes = new int[free.size()];
+        Arrays.fill(sizes, 1);
+        for (int p : primes) {
+            int smallest = 0;
+            for (int i = 1; i < sizes.length; i++) {
+                if (sizes[i] < sizes[smallest]) {
+                    smallest = i;
+                }
+            }
+            if (sizes.length > 0) {
+                sizes[smallest] *= p;
+            }
+        }
+        Arrays.sort(sizes);
+        for (int i = 0; i < free.size(); i++) {
+            Memory.putInt(dims + 4L * free.get(i), sizes[sizes.length - 1 - i]);
+        }
+        return 0;
+    }
+
+    @Override
+    public int jpar_cartdim_get(long comm, long ndims) {
+        return guardedCode(() -> {
+            Memory.putInt(ndims, grid(comm).cartDims().length);
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_cart_get(long comm, int maxdims, long dims, long periods, long coords) {
+        return guardedCode(() -> {
+            LocalComm c = grid(comm);
+            int[] mine = coordsOf(c.cartDims(), rankIn(c));
+            for (int d = 0; d < Math.min(maxdims, mine.length); d++) {
+                Memory.putInt(dims + 4L * d, c.cartDims()[d]);
+                Memory.putInt(periods + 4L * d, c.cartPeriods()[d] ? 1 : 0);
+                Memory.putInt(coords + 4L * d, mine[d]);
+            }
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_cart_rank(long comm, long coords, long rank) {
+        return guardedCode(() -> {
+            LocalComm c = grid(comm);
+            Memory.putInt(rank, rankOf(c.cartDims(), c.cartPeriods(),
+                ints(coords, c.cartDims().length)));
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_cart_coords(long comm, int rank, int maxdims, long coords) {
+        return guardedCode(() -> {
+            int[] c = coordsOf(grid(comm).cartDims(), rank);
+            for (int d = 0; d < Math.min(maxdims, c.length); d++) {
+                Memory.putInt(coords + 4L * d, c[d]);
+            }
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_cart_shift(long comm, int direction, int disp, long source, long dest) {
+        return guardedCode(() -> {
+            LocalComm c = grid(comm);
+            int rank = rankIn(c);
+            Memory.putInt(source, shifted(c, rank, direction, -disp));
+            Memory.putInt(dest, shifted(c, rank, direction, disp));
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_cart_sub(long comm, long remainDims, long out) {
+        return guardedCode(() -> {
+            LocalComm c = grid(comm);
+            int[] dims = c.cartDims();
+            int[] keep = ints(remainDims, dims.length);
+            int[] mine = coordsOf(dims, rankIn(c));
+            int color = 0;
+            List<Integer> kept = new ArrayList<>();
+            for (int d = 0; d < dims.length; d++) {
+                if (keep[d] != 0) {
+                    kept.add(d);
+                } else {
+                    color = color * dims[d] + mine[d];
+                }
+            }
+            int rc = jpar_comm_split(comm, color, rankIn(c), out);
+            if (rc == 0) {
+                int[] subDims = new int[kept.size()];
+                boolean[] subPeriods = new boolean[kept.size()];
+                for (int i = 0; i < kept.size(); i++) {
+                    subDims[i] = dims[kept.get(i)];
+                    subPeriods[i] = c.cartPeriods()[kept.get(i)];
+                }
+                comm(Memory.getLong(out)).cartesian(subDims, subPeriods);
+            }
+            return rc;
+        });
+    }
+
+    // ------------------------------------------------------------------ neighbour collectives
+
+    /**
+     * One neighbour collective: every rank deposits its send side, then each fills block k of
+     * its receive side from neighbour k's deposit with {@code copy}.
+     */
+    private int neighborly(long comm, Object deposit, NeighborCopy copy) {
+        return guardedCode(() -> {
+            LocalComm c = grid(comm);
+            int rank = rankIn(c);
+            int[] near = neighbors(c, rank);
+            Object[] all = c.exchange(rank, deposit);
+            for (int k = 0; k < near.length; k++) {
+                if (near[k] != Comm.PROC_NULL) {
+                    copy.run(k, all[near[k]], k ^ 1);
+                }
+            }
+            c.exchange(rank, null);
+            return 0;
+        });
+    }
+
+    /** Fills block {@code k} from a neighbour's deposit, whose block for this rank is {@code j}. */
+    private interface NeighborCopy {
+        void run(int k, Object theirs, int j);
+    }
+
+    @Override
+    public int jpar_neighbor_allgather(long sendbuf, int sendcount, long recvbuf, int recvcount,
+                                       int type, long comm) {
+        long block = (long) recvcount * ElementType.of(type).bytes;
+        return neighborly(comm, sendbuf,
+            (k, theirs, j) -> Memory.copy((Long) theirs, recvbuf + k * block, block));
+    }
+
+    @Override
+    public int jpar_neighbor_allgatherv(long sendbuf, int sendcount, long recvbuf,
+                                        long recvcounts, long displs, int type, long comm) {
+        int width = ElementType.of(type).bytes;
+        return neighborly(comm, new long[] {sendbuf, sendcount}, (k, theirs, j) -> {
+            long[] from = (long[]) theirs;
+            long n = Math.min(from[1], Memory.getInt(recvcounts + 4L * k));
+            Memory.copy(from[0], recvbuf + (long) Memory.getInt(displs + 4L * k) * width,
+                n * width);
+        });
+    }
+
+    @Override
+    public int jpar_neighbor_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount,
+                                      int type, long comm) {
+        long block = (long) recvcount * ElementType.of(type).bytes;
+        return neighborly(comm, sendbuf,
+            (k, theirs, j) -> Memory.copy((Long) theirs + j * block, recvbuf + k * block, block));
+    }
+
+    @Override
+    public int jpar_neighbor_alltoallv(long sendbuf, long sendcounts, long sdispls, long recvbuf,
+                                       long recvcounts, long rdispls, int type, long comm) {
+        int width = ElementType.of(type).bytes;
+        return neighborly(comm, new long[] {sendbuf, sendcounts, sdispls}, (k, theirs, j) -> {
+            long[] from = (long[]) theirs;
+            long n = Math.min(Memory.getInt(from[1] + 4L * j), Memory.getInt(recvcounts + 4L * k));
+            Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * j) * width,
+                recvbuf + (long) Memory.getInt(rdispls + 4L * k) * width, n * width);
+        });
+    }
+
+    @Override
+    public int jpar_ineighbor_allgather(long sendbuf, int sendcount, long recvbuf, int recvcount,
+                                        int type, long comm, long request) {
+        return startCollective(request, () -> jpar_neighbor_allgather(sendbuf, sendcount,
+            recvbuf, recvcount, type, comm));
+    }
+
+    @Override
+    public int jpar_ineighbor_allgatherv(long sendbuf, int sendcount, long recvbuf,
+                                         long recvcounts, long displs, int type, long comm,
+                                         long request) {
+        return startCollective(request, () -> jpar_neighbor_allgatherv(sendbuf, sendcount,
+            recvbuf, recvcounts, displs, type, comm));
+    }
+
+    @Override
+    public int jpar_ineighbor_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount,
+                                       int type, long comm, long request) {
+        return startCollective(request, () -> jpar_neighbor_alltoall(sendbuf, sendcount,
+            recvbuf, recvcount, type, comm));
+    }
+
+    @Override
+    public int jpar_ineighbor_alltoallv(long sendbuf, long sendcounts, long sdispls,
+                                        long recvbuf, long recvcounts, long rdispls, int type,
+                                        long comm, long request) {
+        return startCollective(request, () -> jpar_neighbor_alltoallv(sendbuf, sendcounts,
+            sdispls, recvbuf, recvcounts, rdispls, type, comm));
+    }
+}

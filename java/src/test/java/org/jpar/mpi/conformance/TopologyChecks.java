@@ -1,0 +1,201 @@
+package org.jpar.mpi.conformance;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jpar.mpi.Cartcomm;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.Intracomm;
+import org.jpar.mpi.Mpi;
+import org.jpar.mpi.Request;
+import org.jpar.mpi.conformance.Values.Kind;
+import org.jpar.mpi.conformance.Values.Type;
+
+/** Cartesian grids, their shifts and sub-grids, and the neighbour collectives over them. */
+final class TopologyChecks {
+    private TopologyChecks() {
+    }
+
+    static void register(Map<String, Consumer<Intracomm>> checks) {
+        checks.put("dims_create", TopologyChecks::dimsCreate);
+        checks.put("cart_coords_rank_shift_sub", TopologyChecks::cart);
+        checks.put("neighbor_collectives_periodic_and_edges", TopologyChecks::neighbors);
+        checks.put("neighbor_v_collectives", TopologyChecks::neighborsV);
+        checks.put("bad_topologies", TopologyChecks::bad);
+    }
+
+    static void dimsCreate(Intracomm c) {
+        Mpi mpi = c.mpi();
+        Check.equal("[4, 3]", Arrays.toString(mpi.dimsCreate(12, new int[2])), "12 in two");
+        Check.equal("[2, 3, 2]", Arrays.toString(mpi.dimsCreate(12, new int[] {0, 3, 0})),
+            "12 with a fixed 3");
+        Check.equal("[7, 1]", Arrays.toString(mpi.dimsCreate(7, new int[2])), "a prime");
+        int[] d = mpi.dimsCreate(c.size(), new int[2]);
+        Check.equal(c.size(), d[0] * d[1], "the world's grid covers it");
+        Check.isTrue(d[0] >= d[1], "non-increasing");
+    }
+
+    /** The 2-D grid of dimsCreate, periodic in dimension 0 only. */
+    private static Cartcomm grid(Intracomm c) {
+        int[] dims = c.mpi().dimsCreate(c.size(), new int[2]);
+        return c.createCart(dims, new boolean[] {true, false}, false);
+    }
+
+    static void cart(Intracomm c) {
+        Cartcomm g = grid(c);
+        int[] dims = g.dims();
+        int[] me = g.coords();
+        Check.equal(2, g.ndims(), "ndims");
+        Check.equal(c.rank(), g.rank(me), "rank of my coordinates");
+        Check.equal(me[0] * dims[1] + me[1], g.rank(), "row-major numbering");
+        for (int r = 0; r < g.size(); r++) {
+            Check.equal(r, g.rank(g.coords(r)), "coords and rank of " + r);
+        }
+        Cartcomm.Shift down = g.shift(0, 1);
+        Check.equal(g.rank(me[0] - 1, me[1]), down.source(), "periodic source");
+        Check.equal(g.rank(me[0] + 1, me[1]), down.dest(), "periodic dest");
+        Cartcomm.Shift across = g.shift(1, 1);
+        Check.equal(me[1] == 0 ? Comm.PROC_NULL : g.rank(me[0], me[1] - 1), across.source(),
+            "edge source");
+        Check.equal(me[1] == dims[1] - 1 ? Comm.PROC_NULL : g.rank(me[0], me[1] + 1),
+            across.dest(), "edge dest");
+        Check.equal(Arrays.toString(new int[] {down.source(), down.dest(), across.source(),
+            across.dest()}), Arrays.toString(g.neighbors()), "neighbours in MPI's order");
+        Cartcomm row = g.sub(false, true);
+        Check.equal(dims[1], row.size(), "a row");
+        Check.equal(me[1], row.rank(), "rank in the row");
+        Check.equal(1, row.ndims(), "the row's dimensions");
+        row.free();
+        g.free();
+        if (c.size() > 1) {
+            Cartcomm part = c.createCart(new int[] {c.size() - 1}, new boolean[] {false}, false);
+            Check.isTrue((part == null) == (c.rank() == c.size() - 1),
+                "a grid smaller than the communicator leaves the last rank out");
+            if (part != null) {
+                part.free();
+            }
+        }
+    }
+
+    /**
+     * Each rank sends its rank (allgather) and, per neighbour, rank*10+k (alltoall) on every
+     * storage kind, blocking and not; an edge's block keeps -1.
+     */
+    static void neighbors(Intracomm c) {
+        Cartcomm g = grid(c);
+        int[] near = g.neighbors();
+        int k = near.length;
+        int me = g.rank();
+        for (Kind kind : Kind.values()) {
+            for (boolean start : new boolean[] {false, true}) {
+                String what = kind + (start ? " started" : "");
+                Object gathered = Values.filled(Type.INT, kind, 2 * k, i -> -1);
+                Object mine = Values.filled(Type.INT, kind, 2, i -> me * 100 + i);
+                Request r1 = start ? g.ineighborAllgather(mine, gathered) : null;
+                if (!start) {
+                    g.neighborAllgather(mine, gathered);
+                }
+                Object out = Values.filled(Type.LONG, kind, k, i -> me * 10L + i);
+                Object in = Values.filled(Type.LONG, kind, k, i -> -1);
+                Request r2 = start ? g.ineighborAlltoall(out, in) : null;
+                if (!start) {
+                    g.neighborAlltoall(out, in);
+                }
+                if (start) {
+                    Request.waitAll(r2, r1);
+                }
+                for (int n = 0; n < k; n++) {
+                    int from = near[n];
+                    Check.elements(gathered, 2 * n, 2, i -> from == Comm.PROC_NULL ? -1
+                        : from * 100L + i, what + " allgather block " + n);
+                    checkBlock(near, n, Values.get(in, n), what + " alltoall block " + n);
+                }
+            }
+        }
+        g.free();
+    }
+
+    /** v forms: neighbour n's block has n+1 elements, spaced one apart. */
+    static void neighborsV(Intracomm c) {
+        Cartcomm g = grid(c);
+        int[] near = g.neighbors();
+        int k = near.length;
+        int me = g.rank();
+        int[] counts = new int[k];
+        int[] displs = new int[k];
+        int at = 0;
+        for (int n = 0; n < k; n++) {
+            counts[n] = 2;
+            displs[n] = at;
+            at += 3;
+        }
+        long[] gathered = new long[at];
+        Arrays.fill(gathered, -1);
+        g.neighborAllgatherv(new long[] {me, me + 1000}, gathered, counts, displs);
+        int[] sendcounts = new int[k];
+        Arrays.fill(sendcounts, 1);
+        long[] out = new long[k];
+        for (int n = 0; n < k; n++) {
+            out[n] = me * 10L + n;
+        }
+        long[] in = new long[at];
+        Arrays.fill(in, -1);
+        int[] ones = sendcounts.clone();
+        g.ineighborAlltoallv(out, sendcounts, null, in, ones, displs).waitFor();
+        for (int n = 0; n < k; n++) {
+            int from = near[n];
+            boolean none = from == Comm.PROC_NULL;
+            Check.equal(none ? -1L : from, gathered[displs[n]], "allgatherv block " + n);
+            Check.equal(none ? -1L : from + 1000L, gathered[displs[n] + 1], "allgatherv 2nd");
+            Check.equal(-1L, gathered[displs[n] + 2], "allgatherv gap " + n);
+            checkBlock(near, n, in[displs[n]], "alltoallv " + n);
+            Check.equal(-1L, in[displs[n] + 1], "alltoallv gap " + n);
+        }
+        g.free();
+    }
+
+    /**
+     * Block n of a neighbour alltoall holds rank*10 + j from neighbour n, j being the block that
+     * neighbour sends this way (n ^ 1); -1 where there is no neighbour. Where one rank is both
+     * neighbours of a dimension (a periodic one of size 1 or 2), the MPIs here (Open MPI 4.1,
+     * MPICH 4.0) pair its two blocks one way in the blocking form and the other way in the
+     * nonblocking one, so either block is accepted there.
+     */
+    private static void checkBlock(int[] near, int n, long value, String what) {
+        int from = near[n];
+        if (from == Comm.PROC_NULL) {
+            Check.equal(-1L, value, what + " (no neighbour)");
+        } else if (near[n ^ 1] == from) {
+            Check.isTrue(value == from * 10L + n || value == from * 10L + (n ^ 1),
+                what + ": a block of rank " + from + ", got " + value);
+        } else {
+            Check.equal(from * 10L + (n ^ 1), value, what);
+        }
+    }
+
+    static void bad(Intracomm c) {
+        Mpi mpi = c.mpi();
+        Check.raises(IllegalArgumentException.class,
+            () -> c.createCart(new int[] {1, 1}, new boolean[] {true}, false), "lengths differ");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.createCart(new int[] {0}, new boolean[] {true}, false), "a zero dimension");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.createCart(new int[] {c.size() + 1}, new boolean[] {true}, false),
+            "more cells than ranks");
+        Check.raises(IllegalArgumentException.class, () -> mpi.dimsCreate(0, new int[1]),
+            "no nodes");
+        Check.raises(IllegalArgumentException.class, () -> mpi.dimsCreate(5, new int[] {2, 0}),
+            "a fixed dimension that does not divide");
+        Cartcomm g = grid(c);
+        Check.raises(IllegalArgumentException.class, () -> g.rank(0), "too few coordinates");
+        Check.raises(IllegalArgumentException.class, () -> g.rank(0, -1),
+            "outside a non-periodic dimension");
+        Check.equal(g.rank(0, 0), g.rank(-g.dims()[0], 0), "a periodic one wraps");
+        Check.raises(IllegalArgumentException.class, () -> g.shift(2, 1), "direction");
+        Check.raises(IllegalArgumentException.class, () -> g.sub(true), "sub's length");
+        Check.raises(IllegalArgumentException.class, () -> g.coords(g.size()), "coords of a rank");
+        Check.raises(IllegalArgumentException.class,
+            () -> g.neighborAlltoall(new int[3], new int[3]), "alltoall's count");
+        g.free();
+    }
+}
