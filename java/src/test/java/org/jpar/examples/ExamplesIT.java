@@ -42,6 +42,12 @@ class ExamplesIT {
         assertEquals(0, matVec.exitCode(), matVec::toString);
         assertTrue(matVec.output().contains("matvec N=101 ranks=" + ranks
             + ": y equals serial A·x to 1e-12: true"), matVec::toString);
+        MpiRunner.Result heat = MpiRunner.launch(mpi, java, ranks, Heat2D.class.getName(), "37",
+            "60");
+        assertEquals(0, heat.exitCode(), heat::toString);
+        assertTrue(heat.output().contains("heat2d N=37 steps=60 ranks=" + ranks + " grid="),
+            heat::toString);
+        assertTrue(heat.output().contains("max |parallel - serial| = 0.0"), heat::toString);
         if (ranks >= 2) {
             MpiRunner.Result list = MpiRunner.launch(mpi, java, ranks, MpiTest.class.getName());
             assertEquals(List.of("rank = 1 : data = [1.0, 2.0, 3.0, 4.0]"),
