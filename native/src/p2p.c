@@ -8,18 +8,17 @@ int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_
     return MPI_Send(buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag, comm_of(comm));
 }
 
+/* MPI's four blocking sends, by JPAR_MODE_. */
+typedef int (*send_call)(const void *, int, MPI_Datatype, int, int, MPI_Comm);
+static const send_call SENDS[] = {MPI_Send, MPI_Ssend, MPI_Bsend, MPI_Rsend};
+
 int jpar_send_mode(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
                    int32_t tag, int64_t comm) {
-    MPI_Datatype t = jpar_mpi_type(type);
-    int to = jpar_mpi_source(dest);
-    MPI_Comm c = comm_of(comm);
-    switch (mode) {
-    case JPAR_MODE_STANDARD: return MPI_Send(buf, count, t, to, tag, c);
-    case JPAR_MODE_SYNCHRONOUS: return MPI_Ssend(buf, count, t, to, tag, c);
-    case JPAR_MODE_BUFFERED: return MPI_Bsend(buf, count, t, to, tag, c);
-    case JPAR_MODE_READY: return MPI_Rsend(buf, count, t, to, tag, c);
-    default: return JPAR_ERR_ARG;
+    if (mode < JPAR_MODE_STANDARD || mode > JPAR_MODE_READY) {
+        return JPAR_ERR_ARG;
     }
+    return SENDS[mode](buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag,
+                       comm_of(comm));
 }
 
 int jpar_buffer_attach(void *buf, int32_t size) {

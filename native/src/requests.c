@@ -12,22 +12,28 @@ int jpar_isend(const void *buf, int32_t count, int32_t type, int32_t dest, int32
     return rc;
 }
 
-int jpar_isend_mode(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
-                    int32_t tag, int64_t comm, int64_t *request) {
-    MPI_Datatype t = jpar_mpi_type(type);
-    int to = jpar_mpi_source(dest);
-    MPI_Comm c = comm_of(comm);
+/* MPI's four sends that start a request, and its four persistent ones, by JPAR_MODE_. */
+typedef int (*start_call)(const void *, int, MPI_Datatype, int, int, MPI_Comm, MPI_Request *);
+static const start_call ISENDS[] = {MPI_Isend, MPI_Issend, MPI_Ibsend, MPI_Irsend};
+static const start_call SEND_INITS[] = {MPI_Send_init, MPI_Ssend_init, MPI_Bsend_init,
+                                        MPI_Rsend_init};
+
+static int start_in_mode(const start_call *calls, int32_t mode, const void *buf, int32_t count,
+                         int32_t type, int32_t dest, int32_t tag, int64_t comm,
+                         int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    int rc;
-    switch (mode) {
-    case JPAR_MODE_STANDARD: rc = MPI_Isend(buf, count, t, to, tag, c, &req); break;
-    case JPAR_MODE_SYNCHRONOUS: rc = MPI_Issend(buf, count, t, to, tag, c, &req); break;
-    case JPAR_MODE_BUFFERED: rc = MPI_Ibsend(buf, count, t, to, tag, c, &req); break;
-    case JPAR_MODE_READY: rc = MPI_Irsend(buf, count, t, to, tag, c, &req); break;
-    default: rc = JPAR_ERR_ARG;
+    int rc = JPAR_ERR_ARG;
+    if (mode >= JPAR_MODE_STANDARD && mode <= JPAR_MODE_READY) {
+        rc = calls[mode](buf, count, jpar_mpi_type(type), jpar_mpi_source(dest), tag,
+                         comm_of(comm), &req);
     }
     *request = request_handle(req);
     return rc;
+}
+
+int jpar_isend_mode(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
+                    int32_t tag, int64_t comm, int64_t *request) {
+    return start_in_mode(ISENDS, mode, buf, count, type, dest, tag, comm, request);
 }
 
 int jpar_irecv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
@@ -41,20 +47,7 @@ int jpar_irecv(void *buf, int32_t count, int32_t type, int32_t source, int32_t t
 
 int jpar_send_init(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
                    int32_t tag, int64_t comm, int64_t *request) {
-    MPI_Datatype t = jpar_mpi_type(type);
-    int to = jpar_mpi_source(dest);
-    MPI_Comm c = comm_of(comm);
-    MPI_Request req = MPI_REQUEST_NULL;
-    int rc;
-    switch (mode) {
-    case JPAR_MODE_STANDARD: rc = MPI_Send_init(buf, count, t, to, tag, c, &req); break;
-    case JPAR_MODE_SYNCHRONOUS: rc = MPI_Ssend_init(buf, count, t, to, tag, c, &req); break;
-    case JPAR_MODE_BUFFERED: rc = MPI_Bsend_init(buf, count, t, to, tag, c, &req); break;
-    case JPAR_MODE_READY: rc = MPI_Rsend_init(buf, count, t, to, tag, c, &req); break;
-    default: rc = JPAR_ERR_ARG;
-    }
-    *request = request_handle(req);
-    return rc;
+    return start_in_mode(SEND_INITS, mode, buf, count, type, dest, tag, comm, request);
 }
 
 int jpar_recv_init(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,

@@ -241,14 +241,7 @@ public sealed class Request permits Prequest {
      * @throws MpiException for the first of them that failed
      */
     public static int[] waitSome(Request... requests) {
-        Batch b = new Batch("waitSome", requests);
-        if (b.n == 0) {
-            return new int[0];
-        }
-        Scratch s = Scratch.get();
-        int rc = b.comm.abi.jpar_waitsome(b.n, b.handles, s.outAddress + Scratch.INT, b.indices,
-            b.statuses);
-        return b.completeSome(rc, s.out.getInt(Scratch.INT), "waitSome");
+        return some("waitSome", true, requests);
     }
 
     /**
@@ -258,14 +251,20 @@ public sealed class Request permits Prequest {
      * @throws MpiException for the first of them that failed
      */
     public static int[] testSome(Request... requests) {
-        Batch b = new Batch("testSome", requests);
+        return some("testSome", false, requests);
+    }
+
+    private static int[] some(String call, boolean wait, Request[] requests) {
+        Batch b = new Batch(call, requests);
         if (b.n == 0) {
             return new int[0];
         }
         Scratch s = Scratch.get();
-        int rc = b.comm.abi.jpar_testsome(b.n, b.handles, s.outAddress + Scratch.INT, b.indices,
-            b.statuses);
-        return b.completeSome(rc, s.out.getInt(Scratch.INT), "testSome");
+        long outcount = s.outAddress + Scratch.INT;
+        int rc = wait
+            ? b.comm.abi.jpar_waitsome(b.n, b.handles, outcount, b.indices, b.statuses)
+            : b.comm.abi.jpar_testsome(b.n, b.handles, outcount, b.indices, b.statuses);
+        return b.completeSome(rc, s.out.getInt(Scratch.INT), call);
     }
 
     private static Status[] statuses(Request[] requests) {
