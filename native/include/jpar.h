@@ -181,6 +181,22 @@ int jpar_cart_shift(int64_t comm, int32_t direction, int32_t disp, int32_t *sour
                     int32_t *dest);
 int jpar_cart_sub(int64_t comm, const int32_t *remain_dims, int64_t *out);
 
+/*
+ * Graph topologies. jpar_graph_create takes MPI_Graph_create's index and edges (the whole
+ * graph, the same on every rank); jpar_dist_graph_create_adjacent each rank's own sources and
+ * destinations, unweighted. Neighbours come back in the order they were given.
+ */
+int jpar_graph_create(int64_t comm, int32_t nnodes, const int32_t *index, const int32_t *edges,
+                      int32_t reorder, int64_t *out);
+int jpar_graph_neighbors_count(int64_t comm, int32_t rank, int32_t *count);
+int jpar_graph_neighbors(int64_t comm, int32_t rank, int32_t maxneighbors, int32_t *neighbors);
+int jpar_dist_graph_create_adjacent(int64_t comm, int32_t indegree, const int32_t *sources,
+                                    int32_t outdegree, const int32_t *destinations,
+                                    int32_t reorder, int64_t *out);
+int jpar_dist_graph_neighbors_count(int64_t comm, int32_t *indegree, int32_t *outdegree);
+int jpar_dist_graph_neighbors(int64_t comm, int32_t maxindegree, int32_t *sources,
+                              int32_t maxoutdegree, int32_t *destinations);
+
 /* Groups (MPI_Group), as handles like communicators'. */
 int jpar_comm_group(int64_t comm, int64_t *group);
 int jpar_group_size(int64_t group, int32_t *size);

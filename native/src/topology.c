@@ -127,3 +127,62 @@ int jpar_ineighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,
     return started(MPI_Ineighbor_alltoallv(sendbuf, sendcounts, sdispls, t, recvbuf, recvcounts,
                                            rdispls, t, comm_of(comm), &req), &req, request);
 }
+
+int jpar_graph_create(int64_t comm, int32_t nnodes, const int32_t *index, const int32_t *edges,
+                      int32_t reorder, int64_t *out) {
+    MPI_Comm c = MPI_COMM_NULL;
+    int rc = MPI_Graph_create(comm_of(comm), nnodes, index, edges, reorder != 0, &c);
+    if (rc == MPI_SUCCESS && c != MPI_COMM_NULL) {
+        MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
+    }
+    *out = comm_handle(c);
+    return rc;
+}
+
+int jpar_graph_neighbors_count(int64_t comm, int32_t rank, int32_t *count) {
+    int n = 0;
+    int rc = MPI_Graph_neighbors_count(comm_of(comm), rank, &n);
+    *count = n;
+    return rc;
+}
+
+int jpar_graph_neighbors(int64_t comm, int32_t rank, int32_t maxneighbors, int32_t *neighbors) {
+    return MPI_Graph_neighbors(comm_of(comm), rank, maxneighbors, neighbors);
+}
+
+/* MPI_UNWEIGHTED is a sentinel address, which gcc takes for a buffer of no bytes. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-overread"
+#pragma GCC diagnostic ignored "-Wstringop-overflow"
+
+int jpar_dist_graph_create_adjacent(int64_t comm, int32_t indegree, const int32_t *sources,
+                                    int32_t outdegree, const int32_t *destinations,
+                                    int32_t reorder, int64_t *out) {
+    MPI_Comm c = MPI_COMM_NULL;
+    int rc = MPI_Dist_graph_create_adjacent(comm_of(comm), indegree, sources, MPI_UNWEIGHTED,
+                                            outdegree, destinations, MPI_UNWEIGHTED,
+                                            MPI_INFO_NULL, reorder != 0, &c);
+    if (rc == MPI_SUCCESS && c != MPI_COMM_NULL) {
+        MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
+    }
+    *out = comm_handle(c);
+    return rc;
+}
+
+int jpar_dist_graph_neighbors_count(int64_t comm, int32_t *indegree, int32_t *outdegree) {
+    int in = 0;
+    int out = 0;
+    int weighted = 0;
+    int rc = MPI_Dist_graph_neighbors_count(comm_of(comm), &in, &out, &weighted);
+    *indegree = in;
+    *outdegree = out;
+    return rc;
+}
+
+int jpar_dist_graph_neighbors(int64_t comm, int32_t maxindegree, int32_t *sources,
+                              int32_t maxoutdegree, int32_t *destinations) {
+    return MPI_Dist_graph_neighbors(comm_of(comm), maxindegree, sources, MPI_UNWEIGHTED,
+                                    maxoutdegree, destinations, MPI_UNWEIGHTED);
+}
+
+#pragma GCC diagnostic pop

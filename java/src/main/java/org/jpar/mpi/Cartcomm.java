@@ -139,7 +139,7 @@ public final class Cartcomm extends Topocomm {
         return new Cartcomm(mpi, s.out.getLong(Scratch.HANDLE));
     }
 
-    @Override
+    /** This rank's neighbours: per dimension, down then up; {@link #PROC_NULL} off an edge. */
     public int[] neighbors() {
         int[] out = new int[2 * dims.length];
         for (int d = 0; d < dims.length; d++) {
@@ -148,6 +148,16 @@ public final class Cartcomm extends Topocomm {
             out[2 * d + 1] = sh.dest();
         }
         return out;
+    }
+
+    @Override
+    public int[] sources() {
+        return neighbors();
+    }
+
+    @Override
+    public int[] destinations() {
+        return neighbors();
     }
 
     @Override

@@ -420,8 +420,8 @@ final class Collectives {
                 c.handle, s.outAddress + Scratch.HANDLE)
             : c.abi.jpar_scatterv(in.address(), at, displsAt, out.address(), n, t.code, root,
                 c.handle);
-        return finish(c, "scatterv", rc, in, out, inPlace ? 0 : n, layout != null ? layout.own : null, s,
-            start);
+        return finish(c, "scatterv", rc, in, out, inPlace ? 0 : n,
+            layout != null ? layout.own : null, s, start);
     }
 
     static Request alltoall(Intracomm c, Object sendbuf, Object recvbuf, boolean start) {

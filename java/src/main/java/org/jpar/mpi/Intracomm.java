@@ -479,6 +479,77 @@ public sealed class Intracomm extends Comm permits Topocomm {
     }
 
     /**
+     * A graph of the first {@code index.length} ranks (MPI_Graph_create), collective over this
+     * communicator, every rank passing the whole graph: rank i's neighbours are
+     * {@code edges[index[i-1]]} to {@code edges[index[i] - 1]} ({@code index[-1]} being 0).
+     *
+     * @return the graph, or null on a rank beyond it
+     * @throws IllegalArgumentException if index is empty or longer than the communicator, not
+     *     non-decreasing, does not end at edges.length, or an edge names a rank outside it
+     */
+    public Graphcomm createGraph(int[] index, int[] edges, boolean reorder) {
+        Objects.requireNonNull(index, "index must not be null");
+        Objects.requireNonNull(edges, "edges must not be null");
+        int nodes = index.length;
+        if (nodes == 0 || nodes > size) {
+            throw new IllegalArgumentException("index must have 1 to size entries: length="
+                + nodes + ", size=" + size);
+        }
+        for (int i = 0; i < nodes; i++) {
+            if (index[i] < (i == 0 ? 0 : index[i - 1])) {
+                throw new IllegalArgumentException("index must not decrease: index="
+                    + Arrays.toString(index));
+            }
+        }
+        if (index[nodes - 1] != edges.length) {
+            throw new IllegalArgumentException("index must end at edges.length: last="
+                + index[nodes - 1] + ", edges=" + edges.length);
+        }
+        for (int e : edges) {
+            if (e < 0 || e >= nodes) {
+                throw new IllegalArgumentException("an edge names a rank outside the graph: "
+                    + "edge=" + e + ", nodes=" + nodes);
+            }
+        }
+        checkOpen("createGraph");
+        Scratch s = Scratch.get();
+        long at = s.layouts(index, edges);
+        check(abi.jpar_graph_create(handle, nodes, at, at + 4L * nodes, reorder ? 1 : 0,
+            s.outAddress + Scratch.HANDLE), "createGraph");
+        long h = s.out.getLong(Scratch.HANDLE);
+        return h == abi.jpar_comm_null() ? null : new Graphcomm(mpi, h);
+    }
+
+    /**
+     * A directed graph in which this rank receives from {@code sources} and sends to
+     * {@code destinations} in neighbour collectives (MPI_Dist_graph_create_adjacent, unweighted),
+     * collective over this communicator: every rank names its own, and a rank in one rank's
+     * destinations names it among its sources.
+     *
+     * @throws IllegalArgumentException for a rank outside the communicator
+     */
+    public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations,
+                                                 boolean reorder) {
+        Objects.requireNonNull(sources, "sources must not be null");
+        Objects.requireNonNull(destinations, "destinations must not be null");
+        for (int[] ranks : new int[][] {sources, destinations}) {
+            for (int r : ranks) {
+                if (r < 0 || r >= size) {
+                    throw new IllegalArgumentException("sources and destinations must be ranks "
+                        + "from 0 to " + (size - 1) + ": rank=" + r);
+                }
+            }
+        }
+        checkOpen("createDistGraphAdjacent");
+        Scratch s = Scratch.get();
+        long at = s.layouts(sources, destinations);
+        check(abi.jpar_dist_graph_create_adjacent(handle, sources.length, at,
+            destinations.length, at + 4L * sources.length, reorder ? 1 : 0,
+            s.outAddress + Scratch.HANDLE), "createDistGraphAdjacent");
+        return new Distgraphcomm(mpi, s.out.getLong(Scratch.HANDLE));
+    }
+
+    /**
      * Starts duplicating this communicator (MPI_Comm_idup), collective over it; the duplicate
      * is usable once the returned request completes.
      */

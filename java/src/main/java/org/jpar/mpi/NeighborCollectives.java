@@ -18,7 +18,7 @@ final class NeighborCollectives {
     static Request allgather(Topocomm c, Object sendbuf, Object recvbuf, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAllgather");
-        int k = c.neighbors().length;
+        int k = c.sources().length;
         int n = Buffers.count(sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, (long) n * k, "neighborAllgather");
         Scratch s = Scratch.get();
@@ -36,7 +36,7 @@ final class NeighborCollectives {
                               int[] displs, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAllgatherv");
-        int k = c.neighbors().length;
+        int k = c.sources().length;
         int n = Buffers.count(sendbuf);
         displs = CollectiveArgs.layout(counts, displs, "counts", k);
         int total = CollectiveArgs.extent(counts, displs);
@@ -57,32 +57,37 @@ final class NeighborCollectives {
     static Request alltoall(Topocomm c, Object sendbuf, Object recvbuf, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAlltoall");
-        int k = c.neighbors().length;
+        int out = c.destinations().length;
+        int in = c.sources().length;
         int n = Buffers.count(sendbuf);
-        if (k == 0 ? n != 0 : n % k != 0) {
+        if (out == 0 ? n != 0 : n % out != 0) {
             throw new IllegalArgumentException("neighborAlltoall: sendbuf's count must divide by"
-                + " the neighbours: count=" + n + ", neighbors=" + k);
+                + " the destinations: count=" + n + ", destinations=" + out);
         }
-        int block = k == 0 ? 0 : n / k;
-        CollectiveArgs.checkRecv(recvbuf, t, n, "neighborAlltoall");
+        // With no destinations, the block length comes from the receive side.
+        int block = out > 0 ? n / out : in > 0 ? Buffers.count(recvbuf) / in : 0;
+        int received = block * in;
+        CollectiveArgs.checkRecv(recvbuf, t, received, "neighborAlltoall");
         Scratch s = Scratch.get();
         Scratch st = Collectives.staging(s, start);
-        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
-        MessageBuffer out = Collectives.output(true, recvbuf, t, n, st);
+        MessageBuffer sent = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
+        MessageBuffer got = Collectives.output(true, recvbuf, t, received, st);
         int rc = start
-            ? c.abi.jpar_ineighbor_alltoall(in.address(), block, out.address(), block, t.code,
+            ? c.abi.jpar_ineighbor_alltoall(sent.address(), block, got.address(), block, t.code,
                 c.handle, s.outAddress + Scratch.HANDLE)
-            : c.abi.jpar_neighbor_alltoall(in.address(), block, out.address(), block, t.code,
+            : c.abi.jpar_neighbor_alltoall(sent.address(), block, got.address(), block, t.code,
                 c.handle);
-        return Collectives.finish(c, "neighborAlltoall", rc, in, out, n, null, s, start);
+        return Collectives.finish(c, "neighborAlltoall", rc, sent, got, received, null, s,
+            start);
     }
 
     static Request alltoallv(Topocomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
                              Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAlltoallv");
-        int k = c.neighbors().length;
-        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", k);
+        int k = c.sources().length;
+        int out = c.destinations().length;
+        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", out);
         rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", k);
         int sent = CollectiveArgs.extent(sendcounts, sdispls);
         int received = CollectiveArgs.extent(recvcounts, rdispls);
@@ -91,15 +96,17 @@ final class NeighborCollectives {
         Scratch s = Scratch.get();
         Scratch st = Collectives.staging(s, start);
         MessageBuffer in = MessageBuffer.in(sendbuf, t, sent, st, Scratch.SEND);
-        MessageBuffer out = Collectives.output(true, recvbuf, t, received, st);
+        MessageBuffer got = Collectives.output(true, recvbuf, t, received, st);
         Collectives.Layout l = new Collectives.Layout(s, start, sendcounts, sdispls, recvcounts,
             rdispls);
         int rc = start
-            ? c.abi.jpar_ineighbor_alltoallv(in.address(), l.at(0, k), l.at(1, k), out.address(),
-                l.at(2, k), l.at(3, k), t.code, c.handle, s.outAddress + Scratch.HANDLE)
-            : c.abi.jpar_neighbor_alltoallv(in.address(), l.at(0, k), l.at(1, k), out.address(),
-                l.at(2, k), l.at(3, k), t.code, c.handle);
-        return Collectives.finish(c, "neighborAlltoallv", rc, in, out, received, l.own, s,
+            ? c.abi.jpar_ineighbor_alltoallv(in.address(), l.address, l.address + 4L * out,
+                got.address(), l.address + 8L * out, l.address + 8L * out + 4L * k, t.code,
+                c.handle, s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_neighbor_alltoallv(in.address(), l.address, l.address + 4L * out,
+                got.address(), l.address + 8L * out, l.address + 8L * out + 4L * k, t.code,
+                c.handle);
+        return Collectives.finish(c, "neighborAlltoallv", rc, in, got, received, l.own, s,
             start);
     }
 }

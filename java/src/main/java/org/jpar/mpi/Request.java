@@ -424,7 +424,10 @@ public sealed class Request permits Prequest {
         return status;
     }
 
-    /** A send's status counts what it sent, a collective's what it received; a receive's is MPI's. */
+    /**
+     * A send's status counts what it sent, a collective's what it received; a receive's is
+     * MPI's.
+     */
     private Status described(Status st, MessageBuffer m) {
         if (collective >= 0) {
             return new Status(st.source(), st.tag(), collective, collective * m.type().bytes,

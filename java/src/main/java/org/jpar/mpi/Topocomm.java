@@ -1,24 +1,29 @@
 package org.jpar.mpi;
 
 /**
- * A communicator with a topology ({@link Cartcomm}): its neighbours, and the collectives that
- * exchange with them alone (MPI's neighbour collectives), each blocking and nonblocking. Block k
- * of a receive buffer comes from neighbour k; a neighbour that is {@link #PROC_NULL} (off a
+ * A communicator with a topology ({@link Cartcomm}, {@link Graphcomm}, {@link Distgraphcomm}):
+ * its neighbours, and the collectives that exchange with them alone (MPI's neighbour
+ * collectives), each blocking and nonblocking. Block k of a receive buffer comes from source k,
+ * block k of a send buffer goes to destination k; a neighbour that is {@link #PROC_NULL} (off a
  * non-periodic edge) leaves its block as it was.
  */
-public abstract sealed class Topocomm extends Intracomm permits Cartcomm {
+public abstract sealed class Topocomm extends Intracomm
+        permits Cartcomm, Graphcomm, Distgraphcomm {
     Topocomm(Mpi mpi, long handle) {
         super(mpi, handle, false);
     }
 
-    /** This rank's neighbours in the topology's order; {@link #PROC_NULL} where there is none. */
-    public abstract int[] neighbors();
+    /** The ranks this one receives from in a neighbour collective, in order. */
+    public abstract int[] sources();
+
+    /** The ranks this one sends to in a neighbour collective, in order. */
+    public abstract int[] destinations();
 
     /**
-     * Sends {@code sendbuf} to every neighbour and receives each neighbour's into its block of
+     * Sends {@code sendbuf} to every destination and receives each source's into its block of
      * {@code recvbuf} (MPI_Neighbor_allgather).
      *
-     * @throws IllegalArgumentException if recvbuf holds fewer than neighbours × sendbuf's count
+     * @throws IllegalArgumentException if recvbuf holds fewer than sources × sendbuf's count
      *     elements, or the types differ
      */
     public void neighborAllgather(Object sendbuf, Object recvbuf) {
@@ -45,10 +50,10 @@ public abstract sealed class Topocomm extends Intracomm permits Cartcomm {
     }
 
     /**
-     * Sends block k of {@code sendbuf} to neighbour k and receives neighbour k's block into
+     * Sends block k of {@code sendbuf} to destination k and receives source k's block into
      * block k of {@code recvbuf} (MPI_Neighbor_alltoall): the halo exchange of a stencil code.
      *
-     * @throws IllegalArgumentException if sendbuf's count does not divide by the neighbours,
+     * @throws IllegalArgumentException if sendbuf's count does not divide by the destinations,
      *     recvbuf is smaller, or the types differ
      */
     public void neighborAlltoall(Object sendbuf, Object recvbuf) {

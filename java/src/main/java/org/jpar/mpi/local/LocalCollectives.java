@@ -421,13 +421,15 @@ abstract class LocalCollectives extends LocalCompletion {
     @Override
     public int jpar_ireduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
                             long comm, long request) {
-        return startCollective(request, () -> jpar_reduce(sendbuf, recvbuf, count, type, op, root, comm));
+        return startCollective(request,
+            () -> jpar_reduce(sendbuf, recvbuf, count, type, op, root, comm));
     }
 
     @Override
     public int jpar_iallreduce(long sendbuf, long recvbuf, int count, int type, int op, long comm,
                                long request) {
-        return startCollective(request, () -> jpar_allreduce(sendbuf, recvbuf, count, type, op, comm));
+        return startCollective(request,
+            () -> jpar_allreduce(sendbuf, recvbuf, count, type, op, comm));
     }
 
     @Override
@@ -440,8 +442,8 @@ abstract class LocalCollectives extends LocalCompletion {
     @Override
     public int jpar_igatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                              long displs, int type, int root, long comm, long request) {
-        return startCollective(request, () -> jpar_gatherv(sendbuf, sendcount, recvbuf, recvcounts, displs,
-            type, root, comm));
+        return startCollective(request,
+            () -> jpar_gatherv(sendbuf, sendcount, recvbuf, recvcounts, displs, type, root, comm));
     }
 
     @Override
@@ -454,8 +456,8 @@ abstract class LocalCollectives extends LocalCompletion {
     @Override
     public int jpar_iallgatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
                                 long displs, int type, long comm, long request) {
-        return startCollective(request, () -> jpar_allgatherv(sendbuf, sendcount, recvbuf, recvcounts,
-            displs, type, comm));
+        return startCollective(request,
+            () -> jpar_allgatherv(sendbuf, sendcount, recvbuf, recvcounts, displs, type, comm));
     }
 
     @Override
@@ -490,8 +492,9 @@ abstract class LocalCollectives extends LocalCompletion {
     public int jpar_ialltoallw(long sendbuf, long sendcounts, long sdispls, long sendtypes,
                                long recvbuf, long recvcounts, long rdispls, long recvtypes,
                                long comm, long workspace, long request) {
-        return startCollective(request, () -> jpar_alltoallw(sendbuf, sendcounts, sdispls, sendtypes,
-            recvbuf, recvcounts, rdispls, recvtypes, comm));
+        return startCollective(request,
+            () -> jpar_alltoallw(sendbuf, sendcounts, sdispls, sendtypes, recvbuf, recvcounts,
+                rdispls, recvtypes, comm));
     }
 
     @Override

@@ -111,6 +111,24 @@ final class LocalComm {
         cartDims = dims.clone();
     }
 
+    /** A graph's sources and destinations of each member, or null for none. */
+    private volatile int[][] graphSources;
+    private volatile int[][] graphDestinations;
+
+    /** Makes this a graph; every member sets the same. */
+    void graph(int[][] sources, int[][] destinations) {
+        graphDestinations = destinations;
+        graphSources = sources;
+    }
+
+    int[][] graphSources() {
+        return graphSources;
+    }
+
+    int[][] graphDestinations() {
+        return graphDestinations;
+    }
+
     int[] cartDims() {
         return cartDims;
     }

@@ -330,7 +330,10 @@ abstract class LocalPointToPoint extends JavaAbi {
         int run();
     }
 
-    /** Turns a peer's failure, seen while waiting, into MPI_ERR_OTHER, and a Failure into its code. */
+    /**
+     * Turns a peer's failure, seen while waiting, into MPI_ERR_OTHER, and a Failure into its
+     * code.
+     */
     static int guarded(Body body) {
         return guardedCode(() -> {
             body.run();

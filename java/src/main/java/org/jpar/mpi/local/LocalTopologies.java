@@ -8,9 +8,10 @@ import org.jpar.mpi.Comm;
 import org.jpar.mpi.internal.ElementType;
 
 /**
- * Cartesian topologies and neighbour collectives of the pure-Java backend. A grid keeps the
- * ranks' order (reordering is a hint MPI may ignore); its neighbours are, per dimension, the
- * rank one step down and the one a step up.
+ * Cartesian and graph topologies and neighbour collectives of the pure-Java backend. A topology
+ * keeps the ranks' order (reordering is a hint MPI may ignore). A grid's neighbours are, per
+ * dimension, the rank one step down and the one a step up; a graph's are its edges, or a
+ * distributed graph's sources and destinations, which every member learns when it is made.
  */
 abstract class LocalTopologies extends LocalCollectives {
     /** MPI_ERR_TOPOLOGY's code and class, as Open MPI numbers them. */
@@ -44,6 +45,15 @@ abstract class LocalTopologies extends LocalCollectives {
             r = r * dims[d] + x;
         }
         return r;
+    }
+
+    /** The graph of {@code comm}, or a Failure with MPI_ERR_TOPOLOGY. */
+    private LocalComm graphOf(long comm) {
+        LocalComm c = comm(comm);
+        if (c.graphSources() == null) {
+            throw new Failure(ERR_TOPOLOGY);
+        }
+        return c;
     }
 
     /** The grid of {@code comm}, or a Failure with MPI_ERR_TOPOLOGY. */
@@ -220,6 +230,102 @@ abstract class LocalTopologies extends LocalCollectives {
         });
     }
 
+    // ---------------------------------------------------------------------------------- graphs
+
+    @Override
+    public int jpar_graph_create(long comm, int nnodes, long index, long edges, int reorder,
+                                 long out) {
+        return guardedCode(() -> {
+            int[] ends = ints(index, nnodes);
+            int[] all = ints(edges, nnodes == 0 ? 0 : ends[nnodes - 1]);
+            int[][] adjacent = new int[nnodes][];
+            for (int i = 0; i < nnodes; i++) {
+                adjacent[i] = Arrays.copyOfRange(all, i == 0 ? 0 : ends[i - 1], ends[i]);
+            }
+            LocalComm c = comm(comm);
+            int rc = jpar_comm_split(comm, rankIn(c) < nnodes ? 0 : Comm.UNDEFINED, rankIn(c),
+                out);
+            long graph = Memory.getLong(out);
+            if (rc == 0 && graph != 0L) {
+                comm(graph).graph(adjacent, adjacent);
+            }
+            return rc;
+        });
+    }
+
+    @Override
+    public int jpar_graph_neighbors_count(long comm, int rank, long count) {
+        return guardedCode(() -> {
+            Memory.putInt(count, graphOf(comm).graphSources()[rank].length);
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_graph_neighbors(long comm, int rank, int maxneighbors, long neighbors) {
+        return guardedCode(() -> {
+            int[] near = graphOf(comm).graphSources()[rank];
+            for (int i = 0; i < Math.min(maxneighbors, near.length); i++) {
+                Memory.putInt(neighbors + 4L * i, near[i]);
+            }
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_dist_graph_create_adjacent(long comm, int indegree, long sources,
+                                               int outdegree, long destinations, int reorder,
+                                               long out) {
+        return guardedCode(() -> {
+            int[] mine = ints(sources, indegree);
+            int[] theirs = ints(destinations, outdegree);
+            LocalComm c = comm(comm);
+            int rc = jpar_comm_split(comm, 0, rankIn(c), out);
+            if (rc != 0) {
+                return rc;
+            }
+            LocalComm g = comm(Memory.getLong(out));
+            int rank = rankIn(g);
+            Object[] all = g.exchange(rank, new int[][] {mine, theirs});
+            int[][] in = new int[all.length][];
+            int[][] to = new int[all.length][];
+            for (int r = 0; r < all.length; r++) {
+                in[r] = ((int[][]) all[r])[0];
+                to[r] = ((int[][]) all[r])[1];
+            }
+            g.exchange(rank, null);
+            g.graph(in, to);
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_dist_graph_neighbors_count(long comm, long indegree, long outdegree) {
+        return guardedCode(() -> {
+            LocalComm c = graphOf(comm);
+            Memory.putInt(indegree, c.graphSources()[rankIn(c)].length);
+            Memory.putInt(outdegree, c.graphDestinations()[rankIn(c)].length);
+            return 0;
+        });
+    }
+
+    @Override
+    public int jpar_dist_graph_neighbors(long comm, int maxindegree, long sources,
+                                         int maxoutdegree, long destinations) {
+        return guardedCode(() -> {
+            LocalComm c = graphOf(comm);
+            int[] in = c.graphSources()[rankIn(c)];
+            int[] to = c.graphDestinations()[rankIn(c)];
+            for (int i = 0; i < Math.min(maxindegree, in.length); i++) {
+                Memory.putInt(sources + 4L * i, in[i]);
+            }
+            for (int i = 0; i < Math.min(maxoutdegree, to.length); i++) {
+                Memory.putInt(destinations + 4L * i, to[i]);
+            }
+            return 0;
+        });
+    }
+
     // ------------------------------------------------------------------ neighbour collectives
 
     /**
@@ -228,18 +334,48 @@ abstract class LocalTopologies extends LocalCollectives {
      */
     private int neighborly(long comm, Object deposit, NeighborCopy copy) {
         return guardedCode(() -> {
-            LocalComm c = grid(comm);
+            LocalComm c = comm(comm);
+            if (c.cartDims() == null && c.graphSources() == null) {
+                throw new Failure(ERR_TOPOLOGY);
+            }
             int rank = rankIn(c);
-            int[] near = neighbors(c, rank);
             Object[] all = c.exchange(rank, deposit);
-            for (int k = 0; k < near.length; k++) {
-                if (near[k] != Comm.PROC_NULL) {
-                    copy.run(k, all[near[k]], k ^ 1);
+            if (c.cartDims() != null) {
+                int[] near = neighbors(c, rank);
+                for (int k = 0; k < near.length; k++) {
+                    if (near[k] != Comm.PROC_NULL) {
+                        copy.run(k, all[near[k]], k ^ 1);
+                    }
+                }
+            } else {
+                int[] from = c.graphSources()[rank];
+                for (int k = 0; k < from.length; k++) {
+                    copy.run(k, all[from[k]], matching(c, rank, from, k));
                 }
             }
             c.exchange(rank, null);
             return 0;
         });
+    }
+
+    /**
+     * The block of source {@code from[k]} meant for {@code rank}: as MPI pairs them, the m-th
+     * time a source appears here takes the m-th time this rank appears among its destinations.
+     */
+    private static int matching(LocalComm c, int rank, int[] from, int k) {
+        int occurrence = 0;
+        for (int i = 0; i < k; i++) {
+            if (from[i] == from[k]) {
+                occurrence++;
+            }
+        }
+        int[] theirs = c.graphDestinations()[from[k]];
+        for (int j = 0; j < theirs.length; j++) {
+            if (theirs[j] == rank && occurrence-- == 0) {
+                return j;
+            }
+        }
+        throw new Failure(ERR_TOPOLOGY);
     }
 
     /** Fills block {@code k} from a neighbour's deposit, whose block for this rank is {@code j}. */

@@ -6,14 +6,16 @@ import static org.jpar.mpi.openmpi.MpiJarTerms.type;
 
 import mpi.CartComm;
 import mpi.CartParms;
+import mpi.DistGraphNeighbors;
+import mpi.GraphComm;
 import mpi.MPI;
 import mpi.ShiftParms;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
 
 /**
- * Cartesian topologies and neighbour collectives of the openmpi backend, over mpi.jar's
- * {@link CartComm}.
+ * Cartesian and graph topologies and neighbour collectives of the openmpi backend, over mpi.jar's
+ * {@link CartComm} and {@link GraphComm}.
  */
 abstract class OpenMpiTopologies extends OpenMpiGroups {
     OpenMpiTopologies(long firstHandle) {
@@ -110,9 +112,28 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
         });
     }
 
-    /** 2 × ndims: a Cartesian grid's neighbours. */
+    /** The sources a neighbour collective over {@code comm} receives from. */
     private int neighbors(long comm) throws mpi.MPIException {
-        return 2 * cart(comm).getTopo().getDimCount();
+        return degree(comm, true);
+    }
+
+    /** The destinations a neighbour collective over {@code comm} sends to. */
+    private int destinations(long comm) throws mpi.MPIException {
+        return degree(comm, false);
+    }
+
+    private int degree(long comm, boolean in) throws mpi.MPIException {
+        mpi.Comm c = comm(comm);
+        int topology = c.getTopology();
+        if (topology == MPI.CART) {
+            return 2 * ((CartComm) c).getTopo().getDimCount();
+        }
+        GraphComm g = (GraphComm) c;
+        if (topology == MPI.GRAPH) {
+            return g.getNeighbors(g.getRank()).length;
+        }
+        DistGraphNeighbors n = g.getDistGraphNeighbors();
+        return in ? n.getInDegree() : n.getOutDegree();
     }
 
     @Override
@@ -140,9 +161,9 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
     public int jpar_neighbor_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount,
                                       int type, long comm) {
         return call(() -> {
-            int k = neighbors(comm);
-            comm(comm).neighborAllToAll(view(sendbuf, bytes(sendcount, type) * k), sendcount,
-                type(type), view(recvbuf, bytes(recvcount, type) * k), recvcount, type(type));
+            comm(comm).neighborAllToAll(view(sendbuf, bytes(sendcount, type) * destinations(comm)),
+                sendcount, type(type), view(recvbuf, bytes(recvcount, type) * neighbors(comm)),
+                recvcount, type(type));
         });
     }
 
@@ -151,8 +172,9 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
                                        long recvcounts, long rdispls, int type, long comm) {
         return call(() -> {
             int k = neighbors(comm);
-            int[] sc = ints(sendcounts, k);
-            int[] sd = ints(sdispls, k);
+            int out = destinations(comm);
+            int[] sc = ints(sendcounts, out);
+            int[] sd = ints(sdispls, out);
             int[] rc = ints(recvcounts, k);
             int[] rd = ints(rdispls, k);
             comm(comm).neighborAllToAllv(view(sendbuf, extent(sc, sd, type)), sc, sd, type(type),
@@ -186,10 +208,9 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
     public int jpar_ineighbor_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount,
                                        int type, long comm, long request) {
         return started(request, () -> {
-            int k = neighbors(comm);
-            return comm(comm).iNeighborAllToAll(view(sendbuf, bytes(sendcount, type) * k),
-                sendcount, type(type), view(recvbuf, bytes(recvcount, type) * k), recvcount,
-                type(type));
+            return comm(comm).iNeighborAllToAll(
+                view(sendbuf, bytes(sendcount, type) * destinations(comm)), sendcount, type(type),
+                view(recvbuf, bytes(recvcount, type) * neighbors(comm)), recvcount, type(type));
         });
     }
 
@@ -199,12 +220,76 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
                                         long comm, long request) {
         return started(request, () -> {
             int k = neighbors(comm);
-            int[] sc = ints(sendcounts, k);
-            int[] sd = ints(sdispls, k);
+            int out = destinations(comm);
+            int[] sc = ints(sendcounts, out);
+            int[] sd = ints(sdispls, out);
             int[] rc = ints(recvcounts, k);
             int[] rd = ints(rdispls, k);
             return comm(comm).iNeighborAllToAllv(view(sendbuf, extent(sc, sd, type)), sc, sd,
                 type(type), view(recvbuf, extent(rc, rd, type)), rc, rd, type(type));
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- graphs
+
+    private GraphComm graph(long comm) {
+        return (GraphComm) comm(comm);
+    }
+
+    @Override
+    public int jpar_graph_create(long comm, int nnodes, long index, long edges, int reorder,
+                                 long out) {
+        return call(() -> {
+            int[] ends = ints(index, nnodes);
+            Memory.putLong(out, register(comm(comm).createGraph(ends,
+                ints(edges, nnodes == 0 ? 0 : ends[nnodes - 1]), reorder != 0)));
+        });
+    }
+
+    @Override
+    public int jpar_graph_neighbors_count(long comm, int rank, long count) {
+        return call(() -> Memory.putInt(count, graph(comm).getNeighbors(rank).length));
+    }
+
+    @Override
+    public int jpar_graph_neighbors(long comm, int rank, int maxneighbors, long neighbors) {
+        return call(() -> {
+            int[] near = graph(comm).getNeighbors(rank);
+            for (int i = 0; i < Math.min(maxneighbors, near.length); i++) {
+                Memory.putInt(neighbors + 4L * i, near[i]);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_dist_graph_create_adjacent(long comm, int indegree, long sources,
+                                               int outdegree, long destinations, int reorder,
+                                               long out) {
+        return call(() -> Memory.putLong(out, register(comm(comm).createDistGraphAdjacent(
+            ints(sources, indegree), ints(destinations, outdegree), MPI.INFO_NULL,
+            reorder != 0))));
+    }
+
+    @Override
+    public int jpar_dist_graph_neighbors_count(long comm, long indegree, long outdegree) {
+        return call(() -> {
+            DistGraphNeighbors n = graph(comm).getDistGraphNeighbors();
+            Memory.putInt(indegree, n.getInDegree());
+            Memory.putInt(outdegree, n.getOutDegree());
+        });
+    }
+
+    @Override
+    public int jpar_dist_graph_neighbors(long comm, int maxindegree, long sources,
+                                         int maxoutdegree, long destinations) {
+        return call(() -> {
+            DistGraphNeighbors n = graph(comm).getDistGraphNeighbors();
+            for (int i = 0; i < Math.min(maxindegree, n.getInDegree()); i++) {
+                Memory.putInt(sources + 4L * i, n.getSource(i));
+            }
+            for (int i = 0; i < Math.min(maxoutdegree, n.getOutDegree()); i++) {
+                Memory.putInt(destinations + 4L * i, n.getDestination(i));
+            }
         });
     }
 }

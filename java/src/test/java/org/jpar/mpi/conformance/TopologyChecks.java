@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jpar.mpi.Cartcomm;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Distgraphcomm;
+import org.jpar.mpi.Graphcomm;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.Request;
 import org.jpar.mpi.conformance.Values.Kind;
 import org.jpar.mpi.conformance.Values.Type;
 
-/** Cartesian grids, their shifts and sub-grids, and the neighbour collectives over them. */
+/** Cartesian grids and graphs, and the neighbour collectives over them. */
 final class TopologyChecks {
     private TopologyChecks() {
     }
@@ -21,6 +23,8 @@ final class TopologyChecks {
         checks.put("cart_coords_rank_shift_sub", TopologyChecks::cart);
         checks.put("neighbor_collectives_periodic_and_edges", TopologyChecks::neighbors);
         checks.put("neighbor_v_collectives", TopologyChecks::neighborsV);
+        checks.put("graph_ring_neighbors_and_collectives", TopologyChecks::graphRing);
+        checks.put("dist_graph_star_and_ring", TopologyChecks::distGraph);
         checks.put("bad_topologies", TopologyChecks::bad);
     }
 
@@ -173,6 +177,92 @@ final class TopologyChecks {
         }
     }
 
+    /** A ring as a graph: rank i's edges are i-1 and i+1 (the same rank twice on 1 or 2). */
+    static void graphRing(Intracomm c) {
+        int n = c.size();
+        int[] index = new int[n];
+        int[] edges = new int[2 * n];
+        for (int i = 0; i < n; i++) {
+            index[i] = 2 * (i + 1);
+            edges[2 * i] = (i - 1 + n) % n;
+            edges[2 * i + 1] = (i + 1) % n;
+        }
+        Graphcomm g = c.createGraph(index, edges, false);
+        int me = g.rank();
+        int[] near = g.neighbors();
+        Check.equal(Arrays.toString(new int[] {(me - 1 + n) % n, (me + 1) % n}),
+            Arrays.toString(near), "my edges");
+        Check.equal(Arrays.toString(new int[] {n - 1, 1 % n}), Arrays.toString(g.neighbors(0)),
+            "rank 0's edges");
+        for (boolean start : new boolean[] {false, true}) {
+            long[] gathered = new long[2];
+            long[] out = {me * 10L, me * 10L + 1};
+            long[] in = new long[2];
+            if (start) {
+                Request.waitAll(g.ineighborAllgather(new long[] {me}, gathered),
+                    g.ineighborAlltoall(out, in));
+            } else {
+                g.neighborAllgather(new long[] {me}, gathered);
+                g.neighborAlltoall(out, in);
+            }
+            for (int k = 0; k < 2; k++) {
+                Check.equal((long) near[k], gathered[k], "allgather from edge " + k);
+                int from = near[k];
+                // Edge k of mine is the (k ^ 1)-th edge of that rank that points back here.
+                Check.isTrue(in[k] / 10 == from, "alltoall block " + k + " from rank " + from
+                    + ": " + in[k]);
+                if (near[0] != near[1]) {
+                    Check.equal(from * 10L + (k ^ 1), in[k], "alltoall block " + k);
+                }
+            }
+        }
+        g.free();
+        if (n > 1) {
+            Graphcomm part = c.createGraph(new int[] {0}, new int[0], false);
+            Check.isTrue((part == null) == (c.rank() > 0), "a graph of one node");
+            if (part != null) {
+                Check.equal(0, part.neighbors().length, "no edges");
+                part.free();
+            }
+        }
+    }
+
+    /**
+     * A star (every rank sends to rank 0, which sends to none) and a one-way ring: in-degree and
+     * out-degree differ, and blocks follow sources and destinations.
+     */
+    static void distGraph(Intracomm c) {
+        int n = c.size();
+        int me = c.rank();
+        int[] others = new int[n - 1];
+        for (int i = 1; i < n; i++) {
+            others[i - 1] = i;
+        }
+        Distgraphcomm star = me == 0
+            ? c.createDistGraphAdjacent(others, new int[0], false)
+            : c.createDistGraphAdjacent(new int[0], new int[] {0}, false);
+        Check.equal(me == 0 ? n - 1 : 0, star.sources().length, "in-degree");
+        Check.equal(me == 0 ? 0 : 1, star.destinations().length, "out-degree");
+        long[] in = new long[me == 0 ? n - 1 : 0];
+        long[] out = me == 0 ? new long[0] : new long[] {me * 7L};
+        star.neighborAlltoall(out, in);
+        for (int i = 0; i < in.length; i++) {
+            Check.equal((i + 1) * 7L, in[i], "star block " + i);
+        }
+        long[] all = new long[me == 0 ? n - 1 : 0];
+        star.ineighborAllgather(new long[] {me + 100L}, all).waitFor();
+        for (int i = 0; i < all.length; i++) {
+            Check.equal(i + 101L, all[i], "star allgather " + i);
+        }
+        star.free();
+        Distgraphcomm ring = c.createDistGraphAdjacent(new int[] {(me - 1 + n) % n},
+            new int[] {(me + 1) % n}, false);
+        int[] got = new int[1];
+        ring.neighborAlltoallv(new int[] {me, -1}, new int[] {1}, null, got, new int[] {1}, null);
+        Check.equal((me - 1 + n) % n, got[0], "one-way ring");
+        ring.free();
+    }
+
     static void bad(Intracomm c) {
         Mpi mpi = c.mpi();
         Check.raises(IllegalArgumentException.class,
@@ -197,5 +287,14 @@ final class TopologyChecks {
         Check.raises(IllegalArgumentException.class,
             () -> g.neighborAlltoall(new int[3], new int[3]), "alltoall's count");
         g.free();
+        int n = c.size();
+        Check.raises(IllegalArgumentException.class,
+            () -> c.createGraph(new int[0], new int[0], false), "a graph of no nodes");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.createGraph(new int[] {1}, new int[] {1}, false), "an edge off the graph");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.createGraph(new int[] {2}, new int[] {0}, false), "index past the edges");
+        Check.raises(IllegalArgumentException.class,
+            () -> c.createDistGraphAdjacent(new int[] {n}, new int[0], false), "a source");
     }
 }
