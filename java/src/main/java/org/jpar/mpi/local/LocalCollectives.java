@@ -197,12 +197,12 @@ abstract class LocalCollectives extends LocalCompletion {
                            long comm) {
         return inPlace(sendbuf, () -> recvbuf,
             () -> bytes(count, type), in -> {
-            return collective(comm, in, (rank, all) -> {
-                if (rank == root) {
-                    reduceInto(recvbuf, all, count, type, op);
-                }
+                return collective(comm, in, (rank, all) -> {
+                    if (rank == root) {
+                        reduceInto(recvbuf, all, count, type, op);
+                    }
+                });
             });
-        });
     }
 
     @Override
@@ -218,12 +218,12 @@ abstract class LocalCollectives extends LocalCompletion {
                            int root, long comm) {
         return inPlace(sendbuf, () -> recvbuf + ownRank(comm) * bytes(recvcount, type),
             () -> bytes(recvcount, type), in -> {
-            return collective(comm, in, (rank, all) -> {
-                if (rank == root) {
-                    concatenate(all, 0, recvbuf, bytes(recvcount, type));
-                }
+                return collective(comm, in, (rank, all) -> {
+                    if (rank == root) {
+                        concatenate(all, 0, recvbuf, bytes(recvcount, type));
+                    }
+                });
             });
-        });
     }
 
     @Override
@@ -231,12 +231,12 @@ abstract class LocalCollectives extends LocalCompletion {
                             long displs, int type, int root, long comm) {
         return inPlace(sendbuf, () -> recvbuf + bytes(ownEntry(displs, comm), type),
             () -> bytes(sendcount, type), in -> {
-            return collective(comm, new long[] {in, sendcount}, (rank, all) -> {
-                if (rank == root) {
-                    gatherInto(all, recvbuf, recvcounts, displs, type);
-                }
+                return collective(comm, new long[] {in, sendcount}, (rank, all) -> {
+                    if (rank == root) {
+                        gatherInto(all, recvbuf, recvcounts, displs, type);
+                    }
+                });
             });
-        });
     }
 
     /** Copies every rank's {address, count} deposit to its displacement in {@code recvbuf}. */
@@ -298,11 +298,11 @@ abstract class LocalCollectives extends LocalCompletion {
                              long comm) {
         return inPlace(sendbuf, () -> recvbuf,
             () -> bytes(recvcount, type) * comm(comm).size(), in -> {
-            return collective(comm, in, (rank, all) -> {
-                long block = bytes(recvcount, type);
-                concatenate(all, rank * block, recvbuf, block);
+                return collective(comm, in, (rank, all) -> {
+                    long block = bytes(recvcount, type);
+                    concatenate(all, rank * block, recvbuf, block);
+                });
             });
-        });
     }
 
     @Override
@@ -310,17 +310,18 @@ abstract class LocalCollectives extends LocalCompletion {
                               long recvcounts, long rdispls, int type, long comm) {
         return inPlace(sendbuf, () -> recvbuf,
             () -> extent(recvcounts, rdispls, 0L, type, comm), in -> {
-            int width = ElementType.of(type).bytes;
-            return collective(comm, new long[] {in, sendcounts, sdispls}, (rank, all) -> {
-                for (int r = 0; r < all.length; r++) {
-                    long[] from = (long[]) all[r];
-                    int n = Math.min(Memory.getInt(from[1] + 4L * rank),
-                        Memory.getInt(recvcounts + 4L * r));
-                    Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * rank) * width,
-                        recvbuf + (long) Memory.getInt(rdispls + 4L * r) * width, (long) n * width);
-                }
+                int width = ElementType.of(type).bytes;
+                return collective(comm, new long[] {in, sendcounts, sdispls}, (rank, all) -> {
+                    for (int r = 0; r < all.length; r++) {
+                        long[] from = (long[]) all[r];
+                        int n = Math.min(Memory.getInt(from[1] + 4L * rank),
+                            Memory.getInt(recvcounts + 4L * r));
+                        Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * rank) * width,
+                            recvbuf + (long) Memory.getInt(rdispls + 4L * r) * width,
+                            (long) n * width);
+                    }
+                });
             });
-        });
     }
 
     @Override
@@ -329,19 +330,19 @@ abstract class LocalCollectives extends LocalCompletion {
                               long comm) {
         return inPlace(sendbuf, () -> recvbuf,
             () -> extent(recvcounts, rdispls, recvtypes, -1, comm), in -> {
-            return collective(comm, new long[] {in, sendcounts, sdispls, sendtypes},
-                (rank, all) -> {
-                    for (int r = 0; r < all.length; r++) {
-                        long[] from = (long[]) all[r];
-                        long sent = Memory.getInt(from[1] + 4L * rank)
-                            * (long) ElementType.of(Memory.getInt(from[3] + 4L * rank)).bytes;
-                        long room = Memory.getInt(recvcounts + 4L * r)
-                            * (long) ElementType.of(Memory.getInt(recvtypes + 4L * r)).bytes;
-                        Memory.copy(from[0] + Memory.getInt(from[2] + 4L * rank),
-                            recvbuf + Memory.getInt(rdispls + 4L * r), Math.min(sent, room));
-                    }
-                });
-        });
+                return collective(comm, new long[] {in, sendcounts, sdispls, sendtypes},
+                    (rank, all) -> {
+                        for (int r = 0; r < all.length; r++) {
+                            long[] from = (long[]) all[r];
+                            long sent = Memory.getInt(from[1] + 4L * rank)
+                                * (long) ElementType.of(Memory.getInt(from[3] + 4L * rank)).bytes;
+                            long room = Memory.getInt(recvcounts + 4L * r)
+                                * (long) ElementType.of(Memory.getInt(recvtypes + 4L * r)).bytes;
+                            Memory.copy(from[0] + Memory.getInt(from[2] + 4L * rank),
+                                recvbuf + Memory.getInt(rdispls + 4L * r), Math.min(sent, room));
+                        }
+                    });
+            });
     }
 
     /** Combines ranks {@code from} to {@code to - 1}'s deposits in rank order into recvbuf. */
@@ -364,12 +365,12 @@ abstract class LocalCollectives extends LocalCompletion {
     public int jpar_exscan(long sendbuf, long recvbuf, int count, int type, int op, long comm) {
         return inPlace(sendbuf, () -> recvbuf,
             () -> bytes(count, type), in -> {
-            return collective(comm, in, (rank, all) -> {
-                if (rank > 0) {
-                    reduceRange(recvbuf, all, 0, rank, 0, count, type, op);
-                }
+                return collective(comm, in, (rank, all) -> {
+                    if (rank > 0) {
+                        reduceRange(recvbuf, all, 0, rank, 0, count, type, op);
+                    }
+                });
             });
-        });
     }
 
     @Override
@@ -386,15 +387,15 @@ abstract class LocalCollectives extends LocalCompletion {
                                    long comm) {
         return inPlace(sendbuf, () -> recvbuf,
             () -> bytes(sum(recvcounts, comm), type), in -> {
-            return collective(comm, in, (rank, all) -> {
-                long offset = 0;
-                for (int r = 0; r < rank; r++) {
-                    offset += Memory.getInt(recvcounts + 4L * r);
-                }
-                reduceRange(recvbuf, all, 0, all.length, offset * ElementType.of(type).bytes,
-                    Memory.getInt(recvcounts + 4L * rank), type, op);
+                return collective(comm, in, (rank, all) -> {
+                    long offset = 0;
+                    for (int r = 0; r < rank; r++) {
+                        offset += Memory.getInt(recvcounts + 4L * r);
+                    }
+                    reduceRange(recvbuf, all, 0, all.length, offset * ElementType.of(type).bytes,
+                        Memory.getInt(recvcounts + 4L * rank), type, op);
+                });
             });
-        });
     }
 
     @Override
