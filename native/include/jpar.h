@@ -371,6 +371,17 @@ int jpar_neighbor_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf
 int jpar_neighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,
                             const int32_t *sdispls, void *recvbuf, const int32_t *recvcounts,
                             const int32_t *rdispls, int32_t type, int64_t comm);
+/* Counts in each neighbour's type, displacements in bytes (as jpar_alltoallw's). */
+int jpar_neighbor_alltoallw(const void *sendbuf, const int32_t *sendcounts,
+                            const int32_t *sdispls, const int32_t *sendtypes, void *recvbuf,
+                            const int32_t *recvcounts, const int32_t *rdispls,
+                            const int32_t *recvtypes, int64_t comm);
+/* workspace: 16 bytes per source and per destination, untouched until the request completes. */
+int jpar_ineighbor_alltoallw(const void *sendbuf, const int32_t *sendcounts,
+                             const int32_t *sdispls, const int32_t *sendtypes, void *recvbuf,
+                             const int32_t *recvcounts, const int32_t *rdispls,
+                             const int32_t *recvtypes, int64_t comm, void *workspace,
+                             int64_t *request);
 int jpar_ineighbor_allgather(const void *sendbuf, int32_t sendcount, void *recvbuf,
                              int32_t recvcount, int32_t type, int64_t comm, int64_t *request);
 int jpar_ineighbor_allgatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,

@@ -1,4 +1,6 @@
-/* Cartesian topologies and neighbour collectives. */
+/* Cartesian and graph topologies, and neighbour collectives. */
+#include <stdlib.h>
+
 #include "internal.h"
 
 int jpar_cart_create(int64_t comm, int32_t ndims, const int32_t *dims, const int32_t *periods,
@@ -87,6 +89,85 @@ int jpar_neighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,
                                   t, comm_of(comm));
 }
 
+/* How many a neighbour collective over c receives from (in) and sends to (out). */
+static int degrees(MPI_Comm c, int *in, int *out) {
+    int topology = MPI_UNDEFINED;
+    int rc = MPI_Topo_test(c, &topology);
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    if (topology == MPI_CART) {
+        int ndims = 0;
+        rc = MPI_Cartdim_get(c, &ndims);
+        *in = *out = 2 * ndims;
+    } else if (topology == MPI_GRAPH) {
+        int rank = 0;
+        MPI_Comm_rank(c, &rank);
+        rc = MPI_Graph_neighbors_count(c, rank, in);
+        *out = *in;
+    } else if (topology == MPI_DIST_GRAPH) {
+        int weighted = 0;
+        rc = MPI_Dist_graph_neighbors_count(c, in, out, &weighted);
+    } else {
+        rc = MPI_ERR_TOPOLOGY;
+    }
+    return rc;
+}
+
+/*
+ * MPI's arrays for a neighbour alltoallw, laid out in workspace (16 bytes per source and per
+ * destination): types, then byte displacements as MPI_Aint.
+ */
+static int w_arrays(MPI_Comm c, const int32_t *sdispls, const int32_t *sendtypes,
+                    const int32_t *rdispls, const int32_t *recvtypes, void *workspace,
+                    MPI_Datatype **st, MPI_Aint **sd, MPI_Datatype **rt, MPI_Aint **rd) {
+    int in = 0;
+    int out = 0;
+    int rc = degrees(c, &in, &out);
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    char *at = workspace;
+    *st = (MPI_Datatype *) at;
+    *rt = *st + out;
+    *sd = (MPI_Aint *) (at + 8 * (size_t) (out + in));
+    *rd = *sd + out;
+    for (int i = 0; i < out; i++) {
+        (*st)[i] = jpar_mpi_type(sendtypes[i]);
+        (*sd)[i] = sdispls[i];
+    }
+    for (int i = 0; i < in; i++) {
+        (*rt)[i] = jpar_mpi_type(recvtypes[i]);
+        (*rd)[i] = rdispls[i];
+    }
+    return MPI_SUCCESS;
+}
+
+int jpar_neighbor_alltoallw(const void *sendbuf, const int32_t *sendcounts,
+                            const int32_t *sdispls, const int32_t *sendtypes, void *recvbuf,
+                            const int32_t *recvcounts, const int32_t *rdispls,
+                            const int32_t *recvtypes, int64_t comm) {
+    MPI_Comm c = comm_of(comm);
+    int in = 0;
+    int out = 0;
+    int rc = degrees(c, &in, &out);
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    void *workspace = malloc(16 * (size_t) (in + out) + 1);
+    if (workspace == NULL) {
+        return MPI_ERR_NO_MEM;
+    }
+    MPI_Datatype *st, *rt;
+    MPI_Aint *sd, *rd;
+    rc = w_arrays(c, sdispls, sendtypes, rdispls, recvtypes, workspace, &st, &sd, &rt, &rd);
+    if (rc == MPI_SUCCESS) {
+        rc = MPI_Neighbor_alltoallw(sendbuf, sendcounts, sd, st, recvbuf, recvcounts, rd, rt, c);
+    }
+    free(workspace);
+    return rc;
+}
+
 /* As icoll.c's: req is read after the call that fills it. */
 static int started(int rc, const MPI_Request *req, int64_t *request) {
     *request = request_handle(rc == MPI_SUCCESS ? *req : MPI_REQUEST_NULL);
@@ -116,6 +197,24 @@ int jpar_ineighbor_alltoall(const void *sendbuf, int32_t sendcount, void *recvbu
     MPI_Request req = MPI_REQUEST_NULL;
     return started(MPI_Ineighbor_alltoall(sendbuf, sendcount, t, recvbuf, recvcount, t,
                                           comm_of(comm), &req), &req, request);
+}
+
+int jpar_ineighbor_alltoallw(const void *sendbuf, const int32_t *sendcounts,
+                             const int32_t *sdispls, const int32_t *sendtypes, void *recvbuf,
+                             const int32_t *recvcounts, const int32_t *rdispls,
+                             const int32_t *recvtypes, int64_t comm, void *workspace,
+                             int64_t *request) {
+    MPI_Comm c = comm_of(comm);
+    MPI_Datatype *st, *rt;
+    MPI_Aint *sd, *rd;
+    MPI_Request req = MPI_REQUEST_NULL;
+    int rc = w_arrays(c, sdispls, sendtypes, rdispls, recvtypes, workspace, &st, &sd, &rt, &rd);
+    if (rc != MPI_SUCCESS) {
+        *request = request_handle(MPI_REQUEST_NULL);
+        return rc;
+    }
+    return started(MPI_Ineighbor_alltoallw(sendbuf, sendcounts, sd, st, recvbuf, recvcounts, rd,
+                                           rt, c, &req), &req, request);
 }
 
 int jpar_ineighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,

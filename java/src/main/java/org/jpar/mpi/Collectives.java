@@ -522,7 +522,7 @@ final class Collectives {
         return finish(c, "alltoallw", rc, in, out, received, keep, s, start);
     }
 
-    private static int[] typeCodes(Datatype[] types, String name, int size) {
+    static int[] typeCodes(Datatype[] types, String name, int size) {
         if (types == null) {
             throw new NullPointerException(name + " must not be null");
         }

@@ -1,5 +1,7 @@
 package org.jpar.mpi;
 
+import java.nio.ByteBuffer;
+import org.jpar.internal.Memory;
 import org.jpar.mpi.internal.Buffers;
 import org.jpar.mpi.internal.CollectiveArgs;
 import org.jpar.mpi.internal.ElementType;
@@ -108,5 +110,45 @@ final class NeighborCollectives {
                 c.handle);
         return Collectives.finish(c, "neighborAlltoallv", rc, in, got, received, l.own, s,
             start);
+    }
+
+    static Request alltoallw(Topocomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
+                             Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
+                             int[] rdispls, Datatype[] recvtypes, boolean start) {
+        ElementType st = ElementType.of(sendbuf, "sendbuf");
+        ElementType rt = ElementType.of(recvbuf, "recvbuf");
+        Buffers.checkWritable(recvbuf, "recvbuf");
+        c.checkOpen("neighborAlltoallw");
+        int k = c.sources().length;
+        int out = c.destinations().length;
+        int[] sendTypeCodes = Collectives.typeCodes(sendtypes, "sendtypes", out);
+        int[] recvTypeCodes = Collectives.typeCodes(recvtypes, "recvtypes", k);
+        long sentBytes = CollectiveArgs.byteExtent(sendcounts, sdispls, sendtypes, "send");
+        long receivedBytes = CollectiveArgs.byteExtent(recvcounts, rdispls, recvtypes, "recv");
+        int sent = CollectiveArgs.elementsFor(sentBytes, sendbuf, st, "sendbuf",
+            "neighborAlltoallw");
+        int received = CollectiveArgs.elementsFor(receivedBytes, recvbuf, rt, "recvbuf",
+            "neighborAlltoallw");
+        Scratch s = Scratch.get();
+        Scratch staging = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.in(sendbuf, st, sent, staging, Scratch.SEND);
+        MessageBuffer got = Collectives.output(true, recvbuf, rt, received, staging);
+        Collectives.Layout l = new Collectives.Layout(s, start, sendcounts, sdispls,
+            sendTypeCodes, recvcounts, rdispls, recvTypeCodes);
+        long send = l.address;
+        long recv = l.address + 12L * out;
+        int rc;
+        Object keep = l.own;
+        if (start) {
+            ByteBuffer workspace = DirectBuffers.allocate(Math.max(16, 16 * (k + out)));
+            keep = new Object[] {l.own, workspace};
+            rc = c.abi.jpar_ineighbor_alltoallw(in.address(), send, send + 4L * out,
+                send + 8L * out, got.address(), recv, recv + 4L * k, recv + 8L * k, c.handle,
+                Memory.address(workspace), s.outAddress + Scratch.HANDLE);
+        } else {
+            rc = c.abi.jpar_neighbor_alltoallw(in.address(), send, send + 4L * out,
+                send + 8L * out, got.address(), recv, recv + 4L * k, recv + 8L * k, c.handle);
+        }
+        return Collectives.finish(c, "neighborAlltoallw", rc, in, got, received, keep, s, start);
     }
 }

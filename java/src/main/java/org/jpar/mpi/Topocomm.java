@@ -81,4 +81,28 @@ public abstract sealed class Topocomm extends Intracomm
         return NeighborCollectives.alltoallv(this, sendbuf, sendcounts, sdispls, recvbuf,
             recvcounts, rdispls, true);
     }
+
+    /**
+     * {@link #neighborAlltoallv} with a type per neighbour (MPI_Neighbor_alltoallw): counts in
+     * each neighbour's {@link Datatype}, displacements in bytes of buffers read as bytes, as
+     * {@link Intracomm#alltoallw}.
+     *
+     * @throws IllegalArgumentException if an array does not have one entry per destination
+     *     (send side) or source (receive side), or a block reaches beyond its buffer
+     * @throws UnsupportedOperationException on the openmpi backend, whose mpi.jar lacks it
+     */
+    public void neighborAlltoallw(Object sendbuf, int[] sendcounts, int[] sdispls,
+                                  Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
+                                  int[] rdispls, Datatype[] recvtypes) {
+        NeighborCollectives.alltoallw(this, sendbuf, sendcounts, sdispls, sendtypes, recvbuf,
+            recvcounts, rdispls, recvtypes, false);
+    }
+
+    /** {@link #neighborAlltoallw} started (MPI_Ineighbor_alltoallw). */
+    public Request ineighborAlltoallw(Object sendbuf, int[] sendcounts, int[] sdispls,
+                                      Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
+                                      int[] rdispls, Datatype[] recvtypes) {
+        return NeighborCollectives.alltoallw(this, sendbuf, sendcounts, sdispls, sendtypes,
+            recvbuf, recvcounts, rdispls, recvtypes, true);
+    }
 }

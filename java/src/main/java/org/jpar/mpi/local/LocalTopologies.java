@@ -424,6 +424,31 @@ abstract class LocalTopologies extends LocalCollectives {
     }
 
     @Override
+    public int jpar_neighbor_alltoallw(long sendbuf, long sendcounts, long sdispls,
+                                       long sendtypes, long recvbuf, long recvcounts,
+                                       long rdispls, long recvtypes, long comm) {
+        return neighborly(comm, new long[] {sendbuf, sendcounts, sdispls, sendtypes},
+            (k, theirs, j) -> {
+                long[] from = (long[]) theirs;
+                long sent = Memory.getInt(from[1] + 4L * j)
+                    * (long) ElementType.of(Memory.getInt(from[3] + 4L * j)).bytes;
+                long room = Memory.getInt(recvcounts + 4L * k)
+                    * (long) ElementType.of(Memory.getInt(recvtypes + 4L * k)).bytes;
+                Memory.copy(from[0] + Memory.getInt(from[2] + 4L * j),
+                    recvbuf + Memory.getInt(rdispls + 4L * k), Math.min(sent, room));
+            });
+    }
+
+    @Override
+    public int jpar_ineighbor_alltoallw(long sendbuf, long sendcounts, long sdispls,
+                                        long sendtypes, long recvbuf, long recvcounts,
+                                        long rdispls, long recvtypes, long comm, long workspace,
+                                        long request) {
+        return startCollective(request, () -> jpar_neighbor_alltoallw(sendbuf, sendcounts,
+            sdispls, sendtypes, recvbuf, recvcounts, rdispls, recvtypes, comm));
+    }
+
+    @Override
     public int jpar_ineighbor_allgather(long sendbuf, int sendcount, long recvbuf, int recvcount,
                                         int type, long comm, long request) {
         return startCollective(request, () -> jpar_neighbor_allgather(sendbuf, sendcount,

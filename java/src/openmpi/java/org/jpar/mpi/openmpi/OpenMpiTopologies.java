@@ -230,6 +230,26 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
         });
     }
 
+    private static UnsupportedOperationException unsupported(String call) {
+        return new UnsupportedOperationException("the openmpi backend (Open MPI's mpi.jar) has no "
+            + call + "; the native backend has");
+    }
+
+    @Override
+    public int jpar_neighbor_alltoallw(long sendbuf, long sendcounts, long sdispls,
+                                       long sendtypes, long recvbuf, long recvcounts,
+                                       long rdispls, long recvtypes, long comm) {
+        throw unsupported("neighborAlltoallw");
+    }
+
+    @Override
+    public int jpar_ineighbor_alltoallw(long sendbuf, long sendcounts, long sdispls,
+                                        long sendtypes, long recvbuf, long recvcounts,
+                                        long rdispls, long recvtypes, long comm, long workspace,
+                                        long request) {
+        throw unsupported("ineighborAlltoallw");
+    }
+
     // ---------------------------------------------------------------------------------- graphs
 
     private GraphComm graph(long comm) {

@@ -1,10 +1,14 @@
 package org.jpar.mpi.conformance;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jpar.mpi.Cartcomm;
 import org.jpar.mpi.Comm;
+import org.jpar.mpi.Datatype;
+import org.jpar.mpi.DirectBuffers;
 import org.jpar.mpi.Distgraphcomm;
 import org.jpar.mpi.Graphcomm;
 import org.jpar.mpi.Intracomm;
@@ -25,6 +29,7 @@ final class TopologyChecks {
         checks.put("neighbor_v_collectives", TopologyChecks::neighborsV);
         checks.put("graph_ring_neighbors_and_collectives", TopologyChecks::graphRing);
         checks.put("dist_graph_star_and_ring", TopologyChecks::distGraph);
+        checks.put("neighbor_alltoallw_a_type_per_neighbor", TopologyChecks::alltoallw);
         checks.put("bad_topologies", TopologyChecks::bad);
     }
 
@@ -260,6 +265,44 @@ final class TopologyChecks {
         int[] got = new int[1];
         ring.neighborAlltoallv(new int[] {me, -1}, new int[] {1}, null, got, new int[] {1}, null);
         Check.equal((me - 1 + n) % n, got[0], "one-way ring");
+        ring.free();
+    }
+
+    /**
+     * On a one-way ring: each rank sends its successor a double and an int, packed in a byte
+     * buffer, and gets its predecessor's; on the grid, an int to each neighbour. The openmpi
+     * backend has no neighbour alltoallw and says so.
+     */
+    static void alltoallw(Intracomm c) {
+        int n = c.size();
+        int me = c.rank();
+        int prev = (me - 1 + n) % n;
+        int next = (me + 1) % n;
+        Distgraphcomm ring = c.createDistGraphAdjacent(new int[] {prev, prev},
+            new int[] {next, next}, false);
+        ByteBuffer out = DirectBuffers.allocate(16);
+        out.putDouble(0, me + 0.5).putInt(8, me * 3);
+        byte[] in = new byte[16];
+        Datatype[] types = {Datatype.DOUBLE, Datatype.INT};
+        Runnable call = () -> ring.neighborAlltoallw(out, new int[] {1, 1}, new int[] {0, 8},
+            types, in, new int[] {1, 1}, new int[] {0, 8}, types);
+        if (c.mpi().backend().equals("openmpi")) {
+            Check.raises(UnsupportedOperationException.class, call::run, "openmpi's backend");
+            ring.free();
+            return;
+        }
+        for (boolean start : new boolean[] {false, true}) {
+            Arrays.fill(in, (byte) 0);
+            if (start) {
+                ring.ineighborAlltoallw(out, new int[] {1, 1}, new int[] {0, 8}, types, in,
+                    new int[] {1, 1}, new int[] {0, 8}, types).waitFor();
+            } else {
+                call.run();
+            }
+            ByteBuffer got = ByteBuffer.wrap(in).order(ByteOrder.nativeOrder());
+            Check.equal(prev + 0.5, got.getDouble(0), "the double from " + prev);
+            Check.equal(prev * 3, got.getInt(8), "the int from " + prev);
+        }
         ring.free();
     }
 
