@@ -44,13 +44,10 @@ int jpar_comm_dup(int64_t comm, int64_t *out) {
 
 int jpar_comm_split(int64_t comm, int32_t color, int32_t key, int64_t *out) {
     MPI_Comm part = MPI_COMM_NULL;
-    int rc = MPI_Comm_split(comm_of(comm), color == JPAR_UNDEFINED ? MPI_UNDEFINED : color, key,
-                            &part);
-    if (rc == MPI_SUCCESS && part != MPI_COMM_NULL) {
-        MPI_Comm_set_errhandler(part, MPI_ERRORS_RETURN);
-    }
-    *out = comm_handle(part);
-    return rc;
+    return jpar_comm_out(MPI_Comm_split(comm_of(comm),
+                                        color == JPAR_UNDEFINED ? MPI_UNDEFINED : color, key,
+                                        &part),
+                         &part, out);
 }
 
 int jpar_comm_free(int64_t *comm) {

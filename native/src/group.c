@@ -3,26 +3,14 @@
 
 #include "internal.h"
 
-/*
- * A new communicator takes MPI_ERRORS_RETURN, as every communicator jpar hands out. c is read
- * after the call that fills it, which an argument passed by value would not be.
- */
-static int comm_out(int rc, const MPI_Comm *c, int64_t *out) {
-    if (rc == MPI_SUCCESS && *c != MPI_COMM_NULL) {
-        MPI_Comm_set_errhandler(*c, MPI_ERRORS_RETURN);
-    }
-    *out = comm_handle(*c);
-    return rc;
-}
-
 int jpar_comm_create(int64_t comm, int64_t group, int64_t *out) {
     MPI_Comm c = MPI_COMM_NULL;
-    return comm_out(MPI_Comm_create(comm_of(comm), group_of(group), &c), &c, out);
+    return jpar_comm_out(MPI_Comm_create(comm_of(comm), group_of(group), &c), &c, out);
 }
 
 int jpar_comm_create_group(int64_t comm, int64_t group, int32_t tag, int64_t *out) {
     MPI_Comm c = MPI_COMM_NULL;
-    return comm_out(MPI_Comm_create_group(comm_of(comm), group_of(group), tag, &c), &c, out);
+    return jpar_comm_out(MPI_Comm_create_group(comm_of(comm), group_of(group), tag, &c), &c, out);
 }
 
 int jpar_comm_compare(int64_t comm1, int64_t comm2, int32_t *result) {
@@ -44,7 +32,7 @@ int jpar_comm_idup(int64_t comm, int64_t *out, int64_t *request) {
 int jpar_comm_split_type(int64_t comm, int32_t split_type, int32_t key, int64_t *out) {
     int type = split_type == JPAR_COMM_TYPE_SHARED ? MPI_COMM_TYPE_SHARED : MPI_UNDEFINED;
     MPI_Comm c = MPI_COMM_NULL;
-    return comm_out(MPI_Comm_split_type(comm_of(comm), type, key, MPI_INFO_NULL, &c), &c, out);
+    return jpar_comm_out(MPI_Comm_split_type(comm_of(comm), type, key, MPI_INFO_NULL, &c), &c, out);
 }
 
 int jpar_comm_set_name(int64_t comm, const char *name) {

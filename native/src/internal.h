@@ -30,6 +30,19 @@ JPAR_HANDLE_CODEC(MPI_Request, request)
 JPAR_HANDLE_CODEC(MPI_Message, message)
 JPAR_HANDLE_CODEC(MPI_Group, group)
 
+/*
+ * Stores a communicator MPI just made, with MPI_ERRORS_RETURN as every communicator jpar hands
+ * out, and passes rc on. c is read after the call that fills it, which an argument passed by
+ * value would not be.
+ */
+static inline int jpar_comm_out(int rc, const MPI_Comm *c, int64_t *out) {
+    if (rc == MPI_SUCCESS && *c != MPI_COMM_NULL) {
+        MPI_Comm_set_errhandler(*c, MPI_ERRORS_RETURN);
+    }
+    *out = comm_handle(*c);
+    return rc;
+}
+
 /* MPI's comparison result as jpar's. */
 static inline int32_t jpar_comparison(int result) {
     return result == MPI_IDENT ? JPAR_IDENT : result == MPI_CONGRUENT ? JPAR_CONGRUENT

@@ -6,12 +6,8 @@
 int jpar_cart_create(int64_t comm, int32_t ndims, const int32_t *dims, const int32_t *periods,
                      int32_t reorder, int64_t *out) {
     MPI_Comm c = MPI_COMM_NULL;
-    int rc = MPI_Cart_create(comm_of(comm), ndims, dims, periods, reorder != 0, &c);
-    if (rc == MPI_SUCCESS && c != MPI_COMM_NULL) {
-        MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
-    }
-    *out = comm_handle(c);
-    return rc;
+    return jpar_comm_out(MPI_Cart_create(comm_of(comm), ndims, dims, periods, reorder != 0, &c),
+                         &c, out);
 }
 
 int jpar_dims_create(int32_t nnodes, int32_t ndims, int32_t *dims) {
@@ -53,12 +49,7 @@ int jpar_cart_shift(int64_t comm, int32_t direction, int32_t disp, int32_t *sour
 
 int jpar_cart_sub(int64_t comm, const int32_t *remain_dims, int64_t *out) {
     MPI_Comm c = MPI_COMM_NULL;
-    int rc = MPI_Cart_sub(comm_of(comm), remain_dims, &c);
-    if (rc == MPI_SUCCESS && c != MPI_COMM_NULL) {
-        MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
-    }
-    *out = comm_handle(c);
-    return rc;
+    return jpar_comm_out(MPI_Cart_sub(comm_of(comm), remain_dims, &c), &c, out);
 }
 
 int jpar_neighbor_allgather(const void *sendbuf, int32_t sendcount, void *recvbuf,
@@ -230,12 +221,8 @@ int jpar_ineighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,
 int jpar_graph_create(int64_t comm, int32_t nnodes, const int32_t *index, const int32_t *edges,
                       int32_t reorder, int64_t *out) {
     MPI_Comm c = MPI_COMM_NULL;
-    int rc = MPI_Graph_create(comm_of(comm), nnodes, index, edges, reorder != 0, &c);
-    if (rc == MPI_SUCCESS && c != MPI_COMM_NULL) {
-        MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
-    }
-    *out = comm_handle(c);
-    return rc;
+    return jpar_comm_out(MPI_Graph_create(comm_of(comm), nnodes, index, edges, reorder != 0, &c),
+                         &c, out);
 }
 
 int jpar_graph_neighbors_count(int64_t comm, int32_t rank, int32_t *count) {
@@ -258,14 +245,11 @@ int jpar_dist_graph_create_adjacent(int64_t comm, int32_t indegree, const int32_
                                     int32_t outdegree, const int32_t *destinations,
                                     int32_t reorder, int64_t *out) {
     MPI_Comm c = MPI_COMM_NULL;
-    int rc = MPI_Dist_graph_create_adjacent(comm_of(comm), indegree, sources, MPI_UNWEIGHTED,
-                                            outdegree, destinations, MPI_UNWEIGHTED,
-                                            MPI_INFO_NULL, reorder != 0, &c);
-    if (rc == MPI_SUCCESS && c != MPI_COMM_NULL) {
-        MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
-    }
-    *out = comm_handle(c);
-    return rc;
+    return jpar_comm_out(MPI_Dist_graph_create_adjacent(comm_of(comm), indegree, sources,
+                                                        MPI_UNWEIGHTED, outdegree, destinations,
+                                                        MPI_UNWEIGHTED, MPI_INFO_NULL,
+                                                        reorder != 0, &c),
+                         &c, out);
 }
 
 int jpar_dist_graph_neighbors_count(int64_t comm, int32_t *indegree, int32_t *outdegree) {

@@ -1,19 +1,13 @@
 package org.jpar.mpi;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import org.jpar.internal.Memory;
-import org.jpar.mpi.internal.BackendChoice;
 import org.jpar.mpi.internal.ElementType;
 import org.jpar.mpi.internal.MessageBuffer;
-import org.jpar.mpi.internal.MpiErrors;
 import org.jpar.mpi.internal.ObjectMessages;
 import org.jpar.mpi.internal.Scratch;
 
@@ -447,35 +441,7 @@ public sealed class Intracomm extends Comm permits Topocomm {
      *     positive, or the grid has more ranks than this communicator
      */
     public Cartcomm createCart(int[] dims, boolean[] periods, boolean reorder) {
-        Objects.requireNonNull(dims, "dims must not be null");
-        Objects.requireNonNull(periods, "periods must not be null");
-        if (dims.length != periods.length) {
-            throw new IllegalArgumentException("dims and periods must have one entry per "
-                + "dimension: dims=" + dims.length + ", periods=" + periods.length);
-        }
-        long cells = 1;
-        for (int d : dims) {
-            if (d <= 0) {
-                throw new IllegalArgumentException("dims must be positive: dims="
-                    + Arrays.toString(dims));
-            }
-            cells *= d;
-        }
-        if (cells > size) {
-            throw new IllegalArgumentException("the grid has more ranks than the communicator: "
-                + "cells=" + cells + ", size=" + size);
-        }
-        checkOpen("createCart");
-        int[] flags = new int[dims.length];
-        for (int d = 0; d < dims.length; d++) {
-            flags[d] = periods[d] ? 1 : 0;
-        }
-        Scratch s = Scratch.get();
-        long at = s.layouts(dims, flags);
-        check(abi.jpar_cart_create(handle, dims.length, at, at + 4L * dims.length,
-            reorder ? 1 : 0, s.outAddress + Scratch.HANDLE), "createCart");
-        long h = s.out.getLong(Scratch.HANDLE);
-        return h == abi.jpar_comm_null() ? null : new Cartcomm(mpi, h);
+        return Topologies.cart(this, dims, periods, reorder);
     }
 
     /**
@@ -488,36 +454,7 @@ public sealed class Intracomm extends Comm permits Topocomm {
      *     non-decreasing, does not end at edges.length, or an edge names a rank outside it
      */
     public Graphcomm createGraph(int[] index, int[] edges, boolean reorder) {
-        Objects.requireNonNull(index, "index must not be null");
-        Objects.requireNonNull(edges, "edges must not be null");
-        int nodes = index.length;
-        if (nodes == 0 || nodes > size) {
-            throw new IllegalArgumentException("index must have 1 to size entries: length="
-                + nodes + ", size=" + size);
-        }
-        for (int i = 0; i < nodes; i++) {
-            if (index[i] < (i == 0 ? 0 : index[i - 1])) {
-                throw new IllegalArgumentException("index must not decrease: index="
-                    + Arrays.toString(index));
-            }
-        }
-        if (index[nodes - 1] != edges.length) {
-            throw new IllegalArgumentException("index must end at edges.length: last="
-                + index[nodes - 1] + ", edges=" + edges.length);
-        }
-        for (int e : edges) {
-            if (e < 0 || e >= nodes) {
-                throw new IllegalArgumentException("an edge names a rank outside the graph: "
-                    + "edge=" + e + ", nodes=" + nodes);
-            }
-        }
-        checkOpen("createGraph");
-        Scratch s = Scratch.get();
-        long at = s.layouts(index, edges);
-        check(abi.jpar_graph_create(handle, nodes, at, at + 4L * nodes, reorder ? 1 : 0,
-            s.outAddress + Scratch.HANDLE), "createGraph");
-        long h = s.out.getLong(Scratch.HANDLE);
-        return h == abi.jpar_comm_null() ? null : new Graphcomm(mpi, h);
+        return Topologies.graph(this, index, edges, reorder);
     }
 
     /**
@@ -530,23 +467,7 @@ public sealed class Intracomm extends Comm permits Topocomm {
      */
     public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations,
                                                  boolean reorder) {
-        Objects.requireNonNull(sources, "sources must not be null");
-        Objects.requireNonNull(destinations, "destinations must not be null");
-        for (int[] ranks : new int[][] {sources, destinations}) {
-            for (int r : ranks) {
-                if (r < 0 || r >= size) {
-                    throw new IllegalArgumentException("sources and destinations must be ranks "
-                        + "from 0 to " + (size - 1) + ": rank=" + r);
-                }
-            }
-        }
-        checkOpen("createDistGraphAdjacent");
-        Scratch s = Scratch.get();
-        long at = s.layouts(sources, destinations);
-        check(abi.jpar_dist_graph_create_adjacent(handle, sources.length, at,
-            destinations.length, at + 4L * sources.length, reorder ? 1 : 0,
-            s.outAddress + Scratch.HANDLE), "createDistGraphAdjacent");
-        return new Distgraphcomm(mpi, s.out.getLong(Scratch.HANDLE));
+        return Topologies.distGraphAdjacent(this, sources, destinations, reorder);
     }
 
     /**
@@ -658,71 +579,7 @@ public sealed class Intracomm extends Comm permits Topocomm {
      */
     public Intercomm spawn(String command, List<String> args, int maxprocs,
                            Map<String, String> info, int root) {
-        if (command == null || command.isEmpty()) {
-            throw new IllegalArgumentException("command must not be empty");
-        }
-        if (maxprocs < 1) {
-            throw new IllegalArgumentException("maxprocs must be at least 1: maxprocs=" + maxprocs);
-        }
-        checkRoot("spawn", root);
-        if (!mpi.backend().equals(BackendChoice.NATIVE)) {
-            throw new UnsupportedOperationException("spawn needs the native backend: backend="
-                + mpi.backend());
-        }
-        List<String> infoList = new ArrayList<>();
-        if (info != null) {
-            info.forEach((k, v) -> {
-                infoList.add(k);
-                infoList.add(v);
-            });
-        }
-        ByteBuffer cmd = strings(List.of(command));
-        ByteBuffer argv = strings(args == null ? List.of() : args);
-        ByteBuffer infoBytes = strings(infoList);
-        ByteBuffer errcodes = ByteBuffer.allocateDirect(4 * maxprocs);
-        Scratch s = Scratch.get();
-        int rc = abi.jpar_comm_spawn(Memory.address(cmd), Memory.address(argv), maxprocs,
-            Memory.address(infoBytes), root, handle, s.outAddress + Scratch.HANDLE,
-            Memory.address(errcodes));
-        java.lang.ref.Reference.reachabilityFence(cmd);
-        java.lang.ref.Reference.reachabilityFence(argv);
-        java.lang.ref.Reference.reachabilityFence(infoBytes);
-        java.lang.ref.Reference.reachabilityFence(errcodes);
-        if (rc != 0) {
-            throw spawnFailure(MpiErrors.exception(abi, rc, "spawn"));
-        }
-        return new Intercomm(mpi, s.out.getLong(Scratch.HANDLE));
-    }
-
-    /** MPI's failure of a spawn, with the reason where the MPI has no dynamic processes. */
-    private MpiException spawnFailure(MpiException e) {
-        String library = mpi.libraryVersion();
-        if (!library.contains("MPICH") || !library.contains("ch4:ucx")) {
-            return e;
-        }
-        MpiException explained = new MpiException("spawn", e.errorCode(), e.errorClass(),
-            e.errorClassName(), "MPICH on the ch4:ucx device (Debian's MPICH 4) cannot start "
-                + "processes (no dynamic processes over UCX: MPI_Comm_spawn and MPI_Open_port "
-                + "fail); start every process with mpiexec instead (Cluster.fromWorld), or use "
-                + "an MPI that has them (Open MPI). MPI said: " + e.getMessage());
-        explained.initCause(e);
-        return explained;
-    }
-
-    /** NUL-terminated strings followed by an empty one, in native memory, as jpar.h wants. */
-    private static ByteBuffer strings(List<String> values) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (String v : values) {
-            if (v == null || v.isEmpty() || v.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("arguments and info must be non-empty strings "
-                    + "without NUL: " + v);
-            }
-            bytes.writeBytes(v.getBytes(StandardCharsets.UTF_8));
-            bytes.write(0);
-        }
-        bytes.write(0);
-        byte[] all = bytes.toByteArray();
-        return ByteBuffer.allocateDirect(all.length).put(all).flip();
+        return Spawn.spawn(this, command, args, maxprocs, info, root);
     }
 
     static void checkOp(Op op, ElementType t) {
