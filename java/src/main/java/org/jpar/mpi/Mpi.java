@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jpar.internal.BindingChoice;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.binding.MpiAbi;
@@ -58,6 +60,11 @@ public final class Mpi implements AutoCloseable {
     private volatile boolean aborting;
     /** The buffer of buffered sends, kept reachable while MPI holds its address. */
     private ByteBuffer attached;
+    /**
+     * Every request in flight: MPI may write into its buffers until it completes, so they stay
+     * reachable even when the program drops the request without waiting for it.
+     */
+    final Set<Request> inFlight = ConcurrentHashMap.newKeySet();
 
     /** The body of an MPI program, for {@link #run} and {@link #local}. */
     @FunctionalInterface
@@ -526,7 +533,11 @@ public final class Mpi implements AutoCloseable {
             }
             closed = true;
             finalized = true;
-            MpiErrors.check(abi, abi.jpar_finalize(), "close");
+            try {
+                MpiErrors.check(abi, abi.jpar_finalize(), "close");
+            } finally {
+                inFlight.clear();
+            }
         }
     }
 

@@ -80,5 +80,6 @@ public final class Prequest extends Request {
         handle = handleAfter;
         active = true;
         status = null;
+        comm.mpi.inFlight.add(this);
     }
 }

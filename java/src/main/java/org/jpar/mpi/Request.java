@@ -9,8 +9,8 @@ import org.jpar.mpi.internal.StatusLayout;
 
 /**
  * A nonblocking operation in flight (MPI_Request): a send, a receive or a collective. It holds
- * its messages, and so its buffers, until it completes, so the memory MPI uses cannot be
- * collected early. Heap buffers and arrays are staged in direct copies that the request owns:
+ * its messages, and so its buffers, until it completes, and its {@link Mpi} holds it until then,
+ * so the memory MPI uses cannot be collected early, even if the program drops the request. Heap buffers and arrays are staged in direct copies that the request owns:
  * what is sent is copied at the start, what is received back when the request completes (in a
  * wait or a successful test).
  */
@@ -36,6 +36,9 @@ public sealed class Request permits Prequest {
         this.handle = handle;
         this.active = active;
         this.collective = -1;
+        if (active) {
+            comm.mpi.inFlight.add(this);
+        }
     }
 
     /** A started collective's request. */
@@ -49,6 +52,7 @@ public sealed class Request permits Prequest {
         this.collective = received;
         this.handle = handle;
         this.active = true;
+        comm.mpi.inFlight.add(this);
     }
 
     /**
@@ -404,6 +408,7 @@ public sealed class Request permits Prequest {
     Status complete(int rc, ByteBuffer statusArea, int at, long handleAfter, String call) {
         handle = handleAfter;
         active = false;
+        comm.mpi.inFlight.remove(this);
         MessageBuffer m = message;
         if (!(this instanceof Prequest)) {
             message = null;

@@ -1,12 +1,15 @@
 package org.jpar.mpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -170,5 +173,30 @@ class LocalBackendTest {
             world.recv(next, peer, 2);
             assertEquals(peer + 5, next[0]);
         }));
+    }
+
+    /**
+     * A receive the program starts and drops keeps its buffer reachable while it is in flight,
+     * so the message lands in live memory.
+     */
+    @Test
+    void aDroppedRequestKeepsItsBufferUntilItCompletes() {
+        assertTimeoutPreemptively(LIMIT, () -> Mpi.local(1, mpi -> {
+            Intracomm world = mpi.world();
+            WeakReference<ByteBuffer> buffer = startAndDrop(world);
+            for (int i = 0; i < 5; i++) {
+                System.gc();
+            }
+            ByteBuffer kept = buffer.get();
+            assertNotNull(kept, "the buffer of a request in flight was collected");
+            world.send(new int[] {42}, 0, 77);
+            assertEquals(42, kept.getInt(0));
+        }));
+    }
+
+    private static WeakReference<ByteBuffer> startAndDrop(Intracomm world) {
+        ByteBuffer b = DirectBuffers.allocate(4);
+        world.irecv(b, 0, 77);
+        return new WeakReference<>(b);
     }
 }
