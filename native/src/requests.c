@@ -36,13 +36,21 @@ int jpar_isend_mode(int32_t mode, const void *buf, int32_t count, int32_t type, 
     return start_in_mode(ISENDS, mode, buf, count, type, dest, tag, comm, request);
 }
 
-int jpar_irecv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
-               int64_t comm, int64_t *request) {
+/* MPI_Irecv and MPI_Recv_init take the same arguments. */
+typedef int (*receive_call)(void *, int, MPI_Datatype, int, int, MPI_Comm, MPI_Request *);
+
+static int start_receive(receive_call call, void *buf, int32_t count, int32_t type,
+                         int32_t source, int32_t tag, int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    int rc = MPI_Irecv(buf, count, jpar_mpi_type(type), jpar_mpi_source(source),
-                       jpar_mpi_tag(tag), comm_of(comm), &req);
+    int rc = call(buf, count, jpar_mpi_type(type), jpar_mpi_source(source), jpar_mpi_tag(tag),
+                  comm_of(comm), &req);
     *request = request_handle(req);
     return rc;
+}
+
+int jpar_irecv(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
+               int64_t comm, int64_t *request) {
+    return start_receive(MPI_Irecv, buf, count, type, source, tag, comm, request);
 }
 
 int jpar_send_init(int32_t mode, const void *buf, int32_t count, int32_t type, int32_t dest,
@@ -52,11 +60,7 @@ int jpar_send_init(int32_t mode, const void *buf, int32_t count, int32_t type, i
 
 int jpar_recv_init(void *buf, int32_t count, int32_t type, int32_t source, int32_t tag,
                    int64_t comm, int64_t *request) {
-    MPI_Request req = MPI_REQUEST_NULL;
-    int rc = MPI_Recv_init(buf, count, jpar_mpi_type(type), jpar_mpi_source(source),
-                           jpar_mpi_tag(tag), comm_of(comm), &req);
-    *request = request_handle(req);
-    return rc;
+    return start_receive(MPI_Recv_init, buf, count, type, source, tag, comm, request);
 }
 
 int jpar_start(int64_t *request) {

@@ -29,6 +29,13 @@ public final class Cartcomm extends Topocomm {
             periods[d] = all[n + d] != 0;
         }
         this.coords = Arrays.copyOfRange(all, 2 * n, 3 * n);
+        int[] near = new int[2 * n];
+        for (int d = 0; d < n; d++) {
+            Shift sh = shift(d, 1);
+            near[2 * d] = sh.source();
+            near[2 * d + 1] = sh.dest();
+        }
+        neighbors(near, near);
     }
 
     /** The number of dimensions. */
@@ -141,23 +148,7 @@ public final class Cartcomm extends Topocomm {
 
     /** This rank's neighbours: per dimension, down then up; {@link #PROC_NULL} off an edge. */
     public int[] neighbors() {
-        int[] out = new int[2 * dims.length];
-        for (int d = 0; d < dims.length; d++) {
-            Shift sh = shift(d, 1);
-            out[2 * d] = sh.source();
-            out[2 * d + 1] = sh.dest();
-        }
-        return out;
-    }
-
-    @Override
-    public int[] sources() {
-        return neighbors();
-    }
-
-    @Override
-    public int[] destinations() {
-        return neighbors();
+        return sources();
     }
 
     @Override

@@ -9,9 +9,6 @@ import org.jpar.mpi.internal.Scratch;
  * each rank names the ranks it receives from and those it sends to, which need not be the same.
  */
 public final class Distgraphcomm extends Topocomm {
-    private final int[] sources;
-    private final int[] destinations;
-
     Distgraphcomm(Mpi mpi, long handle) {
         super(mpi, handle);
         Scratch s = Scratch.get();
@@ -23,23 +20,12 @@ public final class Distgraphcomm extends Topocomm {
         check(abi.jpar_dist_graph_neighbors(handle, in, at, out, at + 4L * in),
             "distGraphNeighbors");
         int[] all = JavaAbi.ints(at, in + out);
-        this.sources = Arrays.copyOfRange(all, 0, in);
-        this.destinations = Arrays.copyOfRange(all, in, in + out);
-    }
-
-    @Override
-    public int[] sources() {
-        return sources.clone();
-    }
-
-    @Override
-    public int[] destinations() {
-        return destinations.clone();
+        neighbors(Arrays.copyOfRange(all, 0, in), Arrays.copyOfRange(all, in, in + out));
     }
 
     @Override
     public String toString() {
-        return "Distgraphcomm[rank=" + rank + ", sources=" + Arrays.toString(sources)
-            + ", destinations=" + Arrays.toString(destinations) + "]";
+        return "Distgraphcomm[rank=" + rank + ", sources=" + Arrays.toString(sources())
+            + ", destinations=" + Arrays.toString(destinations()) + "]";
     }
 }

@@ -10,16 +10,15 @@ import org.jpar.mpi.internal.Scratch;
  * neighbour collective.
  */
 public final class Graphcomm extends Topocomm {
-    private final int[] neighbors;
-
     Graphcomm(Mpi mpi, long handle) {
         super(mpi, handle);
-        this.neighbors = neighbors(rank);
+        int[] near = neighbors(rank);
+        neighbors(near, near);
     }
 
     /** This rank's neighbours, in the order of its edges. */
     public int[] neighbors() {
-        return neighbors.clone();
+        return sources();
     }
 
     /**
@@ -43,17 +42,7 @@ public final class Graphcomm extends Topocomm {
     }
 
     @Override
-    public int[] sources() {
-        return neighbors();
-    }
-
-    @Override
-    public int[] destinations() {
-        return neighbors();
-    }
-
-    @Override
     public String toString() {
-        return "Graphcomm[rank=" + rank + ", neighbors=" + Arrays.toString(neighbors) + "]";
+        return "Graphcomm[rank=" + rank + ", neighbors=" + Arrays.toString(neighbors()) + "]";
     }
 }

@@ -20,7 +20,7 @@ final class NeighborCollectives {
     static Request allgather(Topocomm c, Object sendbuf, Object recvbuf, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAllgather");
-        int k = c.sources().length;
+        int k = c.inDegree();
         int n = Buffers.count(sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, (long) n * k, "neighborAllgather");
         Scratch s = Scratch.get();
@@ -38,7 +38,7 @@ final class NeighborCollectives {
                               int[] displs, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAllgatherv");
-        int k = c.sources().length;
+        int k = c.inDegree();
         int n = Buffers.count(sendbuf);
         displs = CollectiveArgs.layout(counts, displs, "counts", k);
         int total = CollectiveArgs.extent(counts, displs);
@@ -59,8 +59,8 @@ final class NeighborCollectives {
     static Request alltoall(Topocomm c, Object sendbuf, Object recvbuf, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAlltoall");
-        int out = c.destinations().length;
-        int in = c.sources().length;
+        int out = c.outDegree();
+        int in = c.inDegree();
         int n = Buffers.count(sendbuf);
         if (out == 0 ? n != 0 : n % out != 0) {
             throw new IllegalArgumentException("neighborAlltoall: sendbuf's count must divide by"
@@ -87,8 +87,8 @@ final class NeighborCollectives {
                              Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAlltoallv");
-        int k = c.sources().length;
-        int out = c.destinations().length;
+        int k = c.inDegree();
+        int out = c.outDegree();
         sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", out);
         rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", k);
         int sent = CollectiveArgs.extent(sendcounts, sdispls);
@@ -119,8 +119,8 @@ final class NeighborCollectives {
         ElementType rt = ElementType.of(recvbuf, "recvbuf");
         Buffers.checkWritable(recvbuf, "recvbuf");
         c.checkOpen("neighborAlltoallw");
-        int k = c.sources().length;
-        int out = c.destinations().length;
+        int k = c.inDegree();
+        int out = c.outDegree();
         int[] sendTypeCodes = Collectives.typeCodes(sendtypes, "sendtypes", out);
         int[] recvTypeCodes = Collectives.typeCodes(recvtypes, "recvtypes", k);
         long sentBytes = CollectiveArgs.byteExtent(sendcounts, sdispls, sendtypes, "send");

@@ -9,15 +9,39 @@ package org.jpar.mpi;
  */
 public abstract sealed class Topocomm extends Intracomm
         permits Cartcomm, Graphcomm, Distgraphcomm {
+    /** Set once by each topology's constructor: a topology does not change. */
+    private int[] sources;
+    private int[] destinations;
+
     Topocomm(Mpi mpi, long handle) {
         super(mpi, handle, false);
     }
 
+    /** Records this rank's neighbours, once, as the subclass's constructor learns them. */
+    final void neighbors(int[] in, int[] out) {
+        sources = in;
+        destinations = out;
+    }
+
     /** The ranks this one receives from in a neighbour collective, in order. */
-    public abstract int[] sources();
+    public final int[] sources() {
+        return sources.clone();
+    }
 
     /** The ranks this one sends to in a neighbour collective, in order. */
-    public abstract int[] destinations();
+    public final int[] destinations() {
+        return destinations.clone();
+    }
+
+    /** How many ranks a neighbour collective receives from. */
+    final int inDegree() {
+        return sources.length;
+    }
+
+    /** How many ranks a neighbour collective sends to. */
+    final int outDegree() {
+        return destinations.length;
+    }
 
     /**
      * Sends {@code sendbuf} to every destination and receives each source's into its block of

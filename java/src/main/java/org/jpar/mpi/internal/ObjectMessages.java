@@ -91,7 +91,7 @@ public final class ObjectMessages {
         int[] displs = isRoot ? offsets(counts) : null;
         int total = isRoot ? displs[size - 1] + counts[size - 1] : 0;
         ByteBuffer bytes = isRoot ? s.slot(Scratch.RECV, total) : null;
-        long layout = isRoot ? s.countsAndDispls(counts, displs) : 0L;
+        long layout = isRoot ? s.layouts(counts, displs) : 0L;
         MpiErrors.check(abi, abi.jpar_gatherv(s.slotAddress(Scratch.OBJECT),
             Math.max(0, length),
             isRoot ? s.slotAddress(Scratch.RECV) : 0L, layout, layout + 4L * size, BYTE, root,
@@ -124,7 +124,7 @@ public final class ObjectMessages {
         int[] counts = nonNegative(lengths);
         int[] displs = offsets(counts);
         ByteBuffer bytes = s.slot(Scratch.RECV, displs[size - 1] + (long) counts[size - 1]);
-        long layout = s.countsAndDispls(counts, displs);
+        long layout = s.layouts(counts, displs);
         MpiErrors.check(abi, abi.jpar_allgatherv(s.slotAddress(Scratch.OBJECT),
             Math.max(0, length),
             s.slotAddress(Scratch.RECV), layout, layout + 4L * size, BYTE, comm),
@@ -171,7 +171,7 @@ public final class ObjectMessages {
             throw failure != null ? failure : peerFailed("scatterObject", List.of(root));
         }
         ByteBuffer bytes = s.slot(Scratch.RECV, length);
-        long layout = isRoot ? s.countsAndDispls(lengths, offsets(lengths)) : 0L;
+        long layout = isRoot ? s.layouts(lengths, offsets(lengths)) : 0L;
         MpiErrors.check(abi, abi.jpar_scatterv(isRoot ? s.slotAddress(Scratch.OBJECT) : 0L,
             layout,
             layout + 4L * size, s.slotAddress(Scratch.RECV), length, BYTE, root, comm),

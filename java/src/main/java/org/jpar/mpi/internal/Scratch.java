@@ -100,13 +100,6 @@ public final class Scratch {
         return slotAddresses[slot];
     }
 
-    /** Copies counts then displacements into the counts slot, as native ints; returns its address. */
-    public long countsAndDispls(int[] counts, int[] displs) {
-        ByteBuffer b = slot(COUNTS, 8L * counts.length);
-        b.asIntBuffer().put(counts).put(displs);
-        return slotAddresses[COUNTS];
-    }
-
     /** Copies int arrays back to back into the counts slot, as native ints; returns its address. */
     public long layouts(int[]... arrays) {
         long ints = 0;
