@@ -13,7 +13,7 @@
  *   - Source and tag wildcards, MPI_PROC_NULL and MPI_UNDEFINED are the JPAR_
  *     values below, whatever the MPI library uses.
  *
- * Only the pool's task callback calls back into the caller.
+ * Only the pool's task callback and user-defined ops call back into the caller.
  *
  * The build generates jpar's Java bindings from this file (java/src/build, AbiGen), so it keeps
  * to what AbiGen maps: parameters are int32_t, int64_t, double, pointers or function-pointer
@@ -36,7 +36,11 @@ extern "C" {
 
 #define JPAR_NOWAIT
 
-/* Element types. Java's char is a 16-bit unsigned integer. */
+/*
+ * Element types. Java's char is a 16-bit unsigned integer. The pair types are MPI's value-index
+ * pairs for MINLOC and MAXLOC, laid out as C structs {value; int index;} (MPI_DOUBLE_INT,
+ * MPI_FLOAT_INT, MPI_LONG_INT, MPI_2INT, MPI_SHORT_INT).
+ */
 enum {
     JPAR_BYTE = 0,
     JPAR_SHORT = 1,
@@ -45,7 +49,12 @@ enum {
     JPAR_FLOAT = 4,
     JPAR_DOUBLE = 5,
     JPAR_CHAR = 6,
-    JPAR_TYPE_COUNT = 7
+    JPAR_DOUBLE_INT = 7,
+    JPAR_FLOAT_INT = 8,
+    JPAR_LONG_INT = 9,
+    JPAR_INT_INT = 10,
+    JPAR_SHORT_INT = 11,
+    JPAR_TYPE_COUNT = 12
 };
 
 /* Reduction operations. */
@@ -60,8 +69,21 @@ enum {
     JPAR_BAND = 7,
     JPAR_BOR = 8,
     JPAR_BXOR = 9,
-    JPAR_OP_COUNT = 10
+    JPAR_MINLOC = 10,
+    JPAR_MAXLOC = 11,
+    JPAR_REPLACE = 12,
+    JPAR_NO_OP = 13,
+    JPAR_OP_COUNT = 14
 };
+
+/*
+ * User-defined ops: op number JPAR_OP_COUNT + slot, for a slot from 0 to JPAR_USER_OPS - 1 that
+ * jpar_op_create filled. MPI calls the function with that op number, its two buffers, the
+ * element count and the element type's number: inout[i] = in[i] op inout[i].
+ */
+#define JPAR_USER_OPS 64
+typedef void (*jpar_op_function)(int32_t op, const void *in, void *inout, int32_t count,
+                                  int32_t type);
 
 /* Thread levels, in MPI's order. */
 enum {
@@ -393,6 +415,14 @@ int jpar_ineighbor_alltoallv(const void *sendbuf, const int32_t *sendcounts,
                              const int32_t *sdispls, void *recvbuf, const int32_t *recvcounts,
                              const int32_t *rdispls, int32_t type, int64_t comm,
                              int64_t *request);
+
+/*
+ * Makes op JPAR_OP_COUNT + slot a user-defined op (MPI_Op_create) that calls fn; commute != 0
+ * for a commutative one. Every user op calls the same fn, which the last create sets.
+ */
+int jpar_op_create(int32_t slot, int32_t commute, jpar_op_function fn);
+/* Frees a user-defined op's slot (MPI_Op_free); the slot may be created again. */
+int jpar_op_free(int32_t slot);
 
 /* inoutbuf = inbuf op inoutbuf, element-wise, on this process alone. */
 int jpar_reduce_local(const void *inbuf, void *inoutbuf, int32_t count, int32_t type, int32_t op);

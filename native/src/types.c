@@ -1,4 +1,4 @@
-/* Maps jpar's type and op numbers to MPI's handles. */
+/* Maps jpar's type numbers to MPI's handles, and MPI's statuses to jpar's. */
 #include "internal.h"
 
 MPI_Datatype jpar_mpi_type(int32_t type) {
@@ -10,24 +10,22 @@ MPI_Datatype jpar_mpi_type(int32_t type) {
     case JPAR_FLOAT: return MPI_FLOAT;
     case JPAR_DOUBLE: return MPI_DOUBLE;
     case JPAR_CHAR: return MPI_UINT16_T;
+    case JPAR_DOUBLE_INT: return MPI_DOUBLE_INT;
+    case JPAR_FLOAT_INT: return MPI_FLOAT_INT;
+    case JPAR_LONG_INT: return MPI_LONG_INT;
+    case JPAR_INT_INT: return MPI_2INT;
+    case JPAR_SHORT_INT: return MPI_SHORT_INT;
     default: return MPI_DATATYPE_NULL;
     }
 }
 
-MPI_Op jpar_mpi_op(int32_t op) {
-    switch (op) {
-    case JPAR_SUM: return MPI_SUM;
-    case JPAR_PROD: return MPI_PROD;
-    case JPAR_MIN: return MPI_MIN;
-    case JPAR_MAX: return MPI_MAX;
-    case JPAR_LAND: return MPI_LAND;
-    case JPAR_LOR: return MPI_LOR;
-    case JPAR_LXOR: return MPI_LXOR;
-    case JPAR_BAND: return MPI_BAND;
-    case JPAR_BOR: return MPI_BOR;
-    case JPAR_BXOR: return MPI_BXOR;
-    default: return MPI_OP_NULL;
+int32_t jpar_type_code(MPI_Datatype type) {
+    for (int32_t code = 0; code < JPAR_TYPE_COUNT; code++) {
+        if (jpar_mpi_type(code) == type) {
+            return code;
+        }
     }
+    return -1;
 }
 
 void jpar_status_out(const MPI_Status *st, int32_t *out) {

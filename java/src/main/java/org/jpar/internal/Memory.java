@@ -50,6 +50,11 @@ public final class Memory {
         return address(direct) + (long) direct.position() * width;
     }
 
+    /** A direct buffer over {@code bytes} bytes at {@code address}, in native byte order. */
+    public static java.nio.ByteBuffer wrap(long address, int bytes) {
+        return new Pointer(address).getByteBuffer(0, bytes).order(java.nio.ByteOrder.nativeOrder());
+    }
+
     public static void copy(long from, long to, long bytes) {
         if (bytes > 0) {
             UNSAFE.copyMemory(from, to, bytes);

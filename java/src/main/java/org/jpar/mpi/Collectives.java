@@ -7,6 +7,7 @@ import org.jpar.mpi.internal.CollectiveArgs;
 import org.jpar.mpi.internal.ElementType;
 import org.jpar.mpi.internal.MessageBuffer;
 import org.jpar.mpi.internal.Scratch;
+import org.jpar.mpi.internal.UserOps;
 
 /**
  * The buffer collectives of {@link Intracomm}, each in one method for its blocking and its
@@ -112,6 +113,7 @@ final class Collectives {
             return c.startedCollective("i" + call, rc, in, out, received, keep, s);
         }
         c.complete(call, rc, in, out, received);
+        UserOps.rethrow();
         return null;
     }
 
@@ -149,8 +151,8 @@ final class Collectives {
                           boolean start) {
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
-        Intracomm.checkOp(op, t);
         c.checkRoot("reduce", root);
+        int o = Op.code(op, t, c.abi);
         boolean isRoot = c.rank == root;
         checkRootOnly(inPlace, isRoot, "reduce", "sendbuf");
         int n = Buffers.count(inPlace ? recvbuf : sendbuf);
@@ -162,17 +164,17 @@ final class Collectives {
         MessageBuffer in = input(inPlace, sendbuf, t, n, st);
         MessageBuffer out = isRoot ? output(inPlace, recvbuf, t, n, st) : MessageBuffer.NONE;
         int rc = start
-            ? c.abi.jpar_ireduce(in.address(), out.address(), n, t.code, op.code, root, c.handle,
+            ? c.abi.jpar_ireduce(in.address(), out.address(), n, t.code, o, root, c.handle,
                 s.outAddress + Scratch.HANDLE)
-            : c.abi.jpar_reduce(in.address(), out.address(), n, t.code, op.code, root, c.handle);
+            : c.abi.jpar_reduce(in.address(), out.address(), n, t.code, o, root, c.handle);
         return finish(c, "reduce", rc, in, out, isRoot ? n : 0, null, s, start);
     }
 
     static Request allreduce(Intracomm c, Object sendbuf, Object recvbuf, Op op, boolean start) {
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
-        Intracomm.checkOp(op, t);
         c.checkOpen("allreduce");
+        int o = Op.code(op, t, c.abi);
         int n = Buffers.count(inPlace ? recvbuf : sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, n, "allreduce");
         Scratch s = Scratch.get();
@@ -180,9 +182,9 @@ final class Collectives {
         MessageBuffer in = input(inPlace, sendbuf, t, n, st);
         MessageBuffer out = output(inPlace, recvbuf, t, n, st);
         int rc = start
-            ? c.abi.jpar_iallreduce(in.address(), out.address(), n, t.code, op.code, c.handle,
+            ? c.abi.jpar_iallreduce(in.address(), out.address(), n, t.code, o, c.handle,
                 s.outAddress + Scratch.HANDLE)
-            : c.abi.jpar_allreduce(in.address(), out.address(), n, t.code, op.code, c.handle);
+            : c.abi.jpar_allreduce(in.address(), out.address(), n, t.code, o, c.handle);
         return finish(c, "allreduce", rc, in, out, n, null, s, start);
     }
 
@@ -191,8 +193,8 @@ final class Collectives {
                           boolean exclusive, boolean start) {
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
-        Intracomm.checkOp(op, t);
         c.checkOpen(call);
+        int o = Op.code(op, t, c.abi);
         int n = Buffers.count(inPlace ? recvbuf : sendbuf);
         CollectiveArgs.checkRecv(recvbuf, t, n, call);
         Scratch s = Scratch.get();
@@ -203,12 +205,12 @@ final class Collectives {
         int rc;
         if (exclusive) {
             rc = start
-                ? c.abi.jpar_iexscan(in.address(), out.address(), n, t.code, op.code, c.handle, req)
-                : c.abi.jpar_exscan(in.address(), out.address(), n, t.code, op.code, c.handle);
+                ? c.abi.jpar_iexscan(in.address(), out.address(), n, t.code, o, c.handle, req)
+                : c.abi.jpar_exscan(in.address(), out.address(), n, t.code, o, c.handle);
         } else {
             rc = start
-                ? c.abi.jpar_iscan(in.address(), out.address(), n, t.code, op.code, c.handle, req)
-                : c.abi.jpar_scan(in.address(), out.address(), n, t.code, op.code, c.handle);
+                ? c.abi.jpar_iscan(in.address(), out.address(), n, t.code, o, c.handle, req)
+                : c.abi.jpar_scan(in.address(), out.address(), n, t.code, o, c.handle);
         }
         return finish(c, call, rc, in, out, exclusive && c.rank == 0 ? 0 : n, null, s, start);
     }
@@ -217,8 +219,8 @@ final class Collectives {
                                       boolean start) {
         boolean inPlace = inPlace(sendbuf);
         ElementType t = ElementType.of(recvbuf, "recvbuf");
-        Intracomm.checkOp(op, t);
         c.checkOpen("reduceScatterBlock");
+        int o = Op.code(op, t, c.abi);
         Buffers.checkWritable(recvbuf, "recvbuf");
         // In place, recvbuf holds every block and gets its own in the first.
         int n = inPlace ? block(Buffers.count(recvbuf), c.size, "reduceScatterBlock")
@@ -231,9 +233,9 @@ final class Collectives {
         MessageBuffer in = input(inPlace, sendbuf, t, n * c.size, st);
         MessageBuffer out = output(inPlace, recvbuf, t, inPlace ? n * c.size : n, st);
         int rc = start
-            ? c.abi.jpar_ireduce_scatter_block(in.address(), out.address(), n, t.code, op.code,
+            ? c.abi.jpar_ireduce_scatter_block(in.address(), out.address(), n, t.code, o,
                 c.handle, s.outAddress + Scratch.HANDLE)
-            : c.abi.jpar_reduce_scatter_block(in.address(), out.address(), n, t.code, op.code,
+            : c.abi.jpar_reduce_scatter_block(in.address(), out.address(), n, t.code, o,
                 c.handle);
         return finish(c, "reduceScatterBlock", rc, in, out, n, null, s, start);
     }
@@ -242,8 +244,8 @@ final class Collectives {
                                  Op op, boolean start) {
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
-        Intracomm.checkOp(op, t);
         c.checkOpen("reduceScatter");
+        int o = Op.code(op, t, c.abi);
         int total = CollectiveArgs.extent(recvcounts,
             CollectiveArgs.layout(recvcounts, null, "recvcounts", c.size));
         int mine = recvcounts[c.rank];
@@ -258,9 +260,9 @@ final class Collectives {
         Layout layout = new Layout(s, start, recvcounts);
         int rc = start
             ? c.abi.jpar_ireduce_scatter(in.address(), out.address(), layout.address, t.code,
-                op.code, c.handle, s.outAddress + Scratch.HANDLE)
+                o, c.handle, s.outAddress + Scratch.HANDLE)
             : c.abi.jpar_reduce_scatter(in.address(), out.address(), layout.address, t.code,
-                op.code, c.handle);
+                o, c.handle);
         return finish(c, "reduceScatter", rc, in, out, mine, layout.own, s, start);
     }
 

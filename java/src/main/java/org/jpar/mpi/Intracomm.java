@@ -582,16 +582,6 @@ public sealed class Intracomm extends Comm permits Topocomm {
         return Spawn.spawn(this, command, args, maxprocs, info, root);
     }
 
-    static void checkOp(Op op, ElementType t) {
-        if (op == null) {
-            throw new NullPointerException("op must not be null");
-        }
-        if (!op.supports(t)) {
-            throw new IllegalArgumentException("op " + op + " needs an integer element type: type="
-                + t.name().toLowerCase());
-        }
-    }
-
     void checkRoot(String call, int root) {
         checkOpen(call);
         checkRank(root, "root", size, false);

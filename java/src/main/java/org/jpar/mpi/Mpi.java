@@ -18,6 +18,7 @@ import org.jpar.mpi.internal.JavaAbi;
 import org.jpar.mpi.internal.JobAbort;
 import org.jpar.mpi.internal.MpiErrors;
 import org.jpar.mpi.internal.Scratch;
+import org.jpar.mpi.internal.UserOps;
 import org.jpar.mpi.local.LocalAbi;
 import org.jpar.mpi.local.LocalWorld;
 
@@ -440,20 +441,21 @@ public final class Mpi implements AutoCloseable {
      */
     public void reduceLocal(Object inbuf, Object inoutbuf, Op op) {
         ElementType t = ElementType.of(inbuf, "inbuf");
-        Intracomm.checkOp(op, t);
         checkOpen("reduceLocal");
+        int o = Op.code(op, t, abi);
         int n = Buffers.count(inbuf);
         CollectiveArgs.checkRecv(inoutbuf, t, n, "reduceLocal");
         Scratch s = Scratch.get();
         MessageBuffer in = MessageBuffer.in(inbuf, t, n, s, Scratch.SEND);
         MessageBuffer inout = MessageBuffer.in(inoutbuf, t, n, s, Scratch.RECV);
-        int rc = abi.jpar_reduce_local(in.address(), inout.address(), n, t.code, op.code);
+        int rc = abi.jpar_reduce_local(in.address(), inout.address(), n, t.code, o);
         in.release();
         if (rc != 0) {
             inout.release();
             throw MpiErrors.exception(abi, rc, "reduceLocal");
         }
         inout.done(n);
+        UserOps.rethrow();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jpar.mpi.internal.MessageBuffer;
 import org.jpar.mpi.internal.Scratch;
 import org.jpar.mpi.internal.StatusLayout;
+import org.jpar.mpi.internal.UserOps;
 
 /**
  * A nonblocking operation in flight (MPI_Request): a send, a receive or a collective. It holds
@@ -70,7 +71,9 @@ public sealed class Request permits Prequest {
         Scratch s = Scratch.get();
         s.out.putLong(Scratch.HANDLE, handle);
         int rc = comm.abi.jpar_wait(s.outAddress + Scratch.HANDLE, s.outAddress + Scratch.STATUS);
-        return complete(rc, s.out, Scratch.STATUS, s.out.getLong(Scratch.HANDLE), "waitFor");
+        Status st = complete(rc, s.out, Scratch.STATUS, s.out.getLong(Scratch.HANDLE), "waitFor");
+        UserOps.rethrow();
+        return st;
     }
 
     /**
@@ -92,6 +95,7 @@ public sealed class Request permits Prequest {
             return false;
         }
         complete(rc, s.out, Scratch.STATUS, s.out.getLong(Scratch.HANDLE), "test");
+        UserOps.rethrow();
         return true;
     }
 
@@ -347,6 +351,7 @@ public sealed class Request permits Prequest {
                 throw first;
             }
             comm.check(rc, call);
+            UserOps.rethrow();
         }
 
         /** Completes the one request MPI chose (index {@code which}, or JPAR_UNDEFINED). */
@@ -360,6 +365,7 @@ public sealed class Request permits Prequest {
                 Scratch s = Scratch.get();
                 done.complete(rc, s.out, Scratch.STATUS, handleAfter(which), call);
             }
+            UserOps.rethrow();
             return position[which];
         }
 
@@ -383,6 +389,7 @@ public sealed class Request permits Prequest {
                 throw first;
             }
             comm.check(rc, call);
+            UserOps.rethrow();
             Arrays.sort(done);
             return done;
         }
@@ -435,10 +442,10 @@ public sealed class Request permits Prequest {
      */
     private Status described(Status st, MessageBuffer m) {
         if (collective >= 0) {
-            return new Status(st.source(), st.tag(), collective, collective * m.type().bytes,
+            return new Status(st.source(), st.tag(), collective, collective * m.type().size,
                 false);
         }
         return receive || st.cancelled() ? st : new Status(st.source(), st.tag(),
-            m.count(), m.count() * m.type().bytes, false);
+            m.count(), m.count() * m.type().size, false);
     }
 }

@@ -52,6 +52,11 @@ public final class Memory {
         return b instanceof IntBuffer || b instanceof FloatBuffer ? 4 : 8;
     }
 
+    /** A direct buffer over {@code bytes} bytes at {@code address}, in native byte order. */
+    public static ByteBuffer wrap(long address, int bytes) {
+        return ALL.asSlice(address, bytes).asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
+    }
+
     public static void copy(long from, long to, long bytes) {
         if (bytes > 0) {
             MemorySegment.copy(ALL, from, ALL, to, bytes);

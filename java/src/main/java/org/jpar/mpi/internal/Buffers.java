@@ -23,11 +23,17 @@ public final class Buffers {
 
     /** The number of elements a call uses. */
     public static int count(Object buf) {
-        return buf instanceof Buffer ? ((Buffer) buf).remaining() : java.lang.reflect.Array.getLength(buf);
+        if (buf instanceof Buffer b) {
+            return b.remaining();
+        }
+        if (buf instanceof TypedStorage t) {
+            return t.storage().capacity() / t.elementType().bytes;
+        }
+        return java.lang.reflect.Array.getLength(buf);
     }
 
     public static boolean isDirect(Object buf) {
-        return buf instanceof Buffer && ((Buffer) buf).isDirect();
+        return buf instanceof Buffer b ? b.isDirect() : buf instanceof TypedStorage;
     }
 
     /** Rejects what MPI must not write into. */
@@ -40,6 +46,9 @@ public final class Buffers {
 
     /** The address of a direct buffer's element at its position, for MPI to use in place. */
     public static long address(Object buf, ElementType type) {
+        if (buf instanceof TypedStorage t) {
+            return Memory.address(t.storage());
+        }
         Buffer b = (Buffer) buf;
         checkNativeOrder(b, type);
         return Memory.positionAddress(b, type.bytes);

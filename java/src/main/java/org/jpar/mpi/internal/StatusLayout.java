@@ -26,7 +26,7 @@ public final class StatusLayout {
         int tag = area.getInt(at + 4 * JparH.STATUS_TAG);
         int bytes = area.getInt(at + 4 * JparH.STATUS_BYTES);
         boolean cancelled = area.getInt(at + 4 * JparH.STATUS_CANCELLED) != 0;
-        int count = bytes < 0 ? bytes : bytes / t.bytes;
+        int count = bytes < 0 ? bytes : bytes / t.size;
         if (last != null && last.source() == source && last.tag() == tag && last.count() == count
                 && last.bytes() == bytes && last.cancelled() == cancelled) {
             return last;

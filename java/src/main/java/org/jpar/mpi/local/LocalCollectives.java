@@ -13,6 +13,7 @@ import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.UserOps;
 
 /**
  * Collectives of the pure-Java backend: each rank deposits its arguments, and each copies what it
@@ -52,7 +53,19 @@ abstract class LocalCollectives extends LocalCompletion {
         if (pending.get() == 0 || Thread.currentThread() == startedThread) {
             return run.getAsInt();
         }
-        return CompletableFuture.supplyAsync(run::getAsInt, started()).join();
+        // What a user op throws on the collectives thread belongs to this call.
+        Throwable[] failed = new Throwable[1];
+        int rc = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.getAsInt();
+            } finally {
+                failed[0] = UserOps.take();
+            }
+        }, started()).join();
+        if (failed[0] != null) {
+            UserOps.record(failed[0]);
+        }
+        return rc;
     }
 
     /** The thread that runs this rank's started collectives, one after another. */
@@ -85,8 +98,10 @@ abstract class LocalCollectives extends LocalCompletion {
             } finally {
                 pending.decrementAndGet();
             }
+            Throwable opFailure = UserOps.take();
             world.lock.lock();
             try {
+                r.opFailure = opFailure;
                 r.complete(rc, Comm.ANY_SOURCE, Comm.ANY_TAG, 0);
             } finally {
                 world.lock.unlock();
@@ -398,12 +413,23 @@ abstract class LocalCollectives extends LocalCompletion {
             });
     }
 
+    /** User ops need nothing of this backend: {@link LocalReduce} calls them by number. */
+    @Override
+    public int jpar_op_create(int slot, int commute, long function) {
+        return slot < 0 || slot >= JparH.USER_OPS ? LocalAbi.ERR_ARG : 0;
+    }
+
+    @Override
+    public int jpar_op_free(int slot) {
+        return slot < 0 || slot >= JparH.USER_OPS ? LocalAbi.ERR_ARG : 0;
+    }
+
     @Override
     public int jpar_reduce_local(long inbuf, long inoutbuf, int count, int type, int op) {
         if (type < 0 || type >= ElementType.values().length) {
             return LocalAbi.ERR_ARG;
         }
-        LocalReduce.combine(inoutbuf, inbuf, count, ElementType.of(type), op);
+        LocalReduce.reduceLocal(inbuf, inoutbuf, count, ElementType.of(type), op);
         return 0;
     }
 

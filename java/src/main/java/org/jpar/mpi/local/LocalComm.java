@@ -39,22 +39,26 @@ final class LocalComm {
         final int tag;
         final long address;
         final long bytes;
+        /** The message's bytes of data as MPI counts them: {@link #bytes} less pairs' padding. */
+        final long dataBytes;
         final LocalRequest request;
         /** The buffered copy of an eager message, kept reachable while it is queued. */
         final java.nio.ByteBuffer copy;
         /** Runs when the message is received: a buffered send gives back its room. */
         final Runnable onDelivery;
 
-        Envelope(int source, int tag, long address, long bytes, LocalRequest request) {
-            this(source, tag, address, bytes, request, null, null);
+        Envelope(int source, int tag, long address, long bytes, long dataBytes,
+                 LocalRequest request) {
+            this(source, tag, address, bytes, dataBytes, request, null, null);
         }
 
-        private Envelope(int source, int tag, long address, long bytes, LocalRequest request,
-                         java.nio.ByteBuffer copy, Runnable onDelivery) {
+        private Envelope(int source, int tag, long address, long bytes, long dataBytes,
+                         LocalRequest request, java.nio.ByteBuffer copy, Runnable onDelivery) {
             this.source = source;
             this.tag = tag;
             this.address = address;
             this.bytes = bytes;
+            this.dataBytes = dataBytes;
             this.request = request;
             this.copy = copy;
             this.onDelivery = onDelivery;
@@ -65,8 +69,8 @@ final class LocalComm {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect((int) Math.max(1, bytes));
             long at = Memory.address(b);
             Memory.copy(address, at, bytes);
-            request.complete(0, source, tag, bytes);
-            return new Envelope(source, tag, at, bytes, request, b, onDelivery);
+            request.complete(0, source, tag, dataBytes);
+            return new Envelope(source, tag, at, bytes, dataBytes, request, b, onDelivery);
         }
 
         boolean matches(int wantSource, int wantTag) {
@@ -231,9 +235,9 @@ final class LocalComm {
         long bytes = Math.min(message.bytes, capacity);
         Memory.copy(message.address, address, bytes);
         receiver.complete(message.bytes > capacity ? LocalAbi.ERR_TRUNCATE : 0, message.source,
-            message.tag, bytes);
+            message.tag, bytes == message.bytes ? message.dataBytes : bytes);
         if (!message.request.done) {
-            message.request.complete(0, message.source, message.tag, message.bytes);
+            message.request.complete(0, message.source, message.tag, message.dataBytes);
         }
         if (message.onDelivery != null) {
             message.onDelivery.run();

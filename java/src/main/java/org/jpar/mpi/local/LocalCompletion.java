@@ -4,6 +4,7 @@ import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.internal.StatusLayout;
+import org.jpar.mpi.internal.UserOps;
 
 /**
  * Requests of the pure-Java backend: nonblocking and persistent starts, and every way to
@@ -100,6 +101,10 @@ abstract class LocalCompletion extends LocalPointToPoint {
         LocalRequest r = requests.at(at);
         r.writeStatus(status);
         r.active = false;
+        if (r.opFailure != null) {
+            UserOps.record(r.opFailure);
+            r.opFailure = null;
+        }
         if (!r.persistent()) {
             requests.takeAt(at);
         }

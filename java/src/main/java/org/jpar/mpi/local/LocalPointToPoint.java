@@ -77,20 +77,24 @@ abstract class LocalPointToPoint extends JavaAbi {
         if (mode < JparH.MODE_STANDARD || mode > JparH.MODE_READY) {
             throw new Failure(LocalAbi.ERR_ARG);
         }
-        long bytes = (long) count * ElementType.of(type).bytes;
+        ElementType t = ElementType.of(type);
+        long bytes = (long) count * t.bytes;
+        long dataBytes = (long) count * t.size;
         world.lock.lock();
         try {
             world.checkFailure();
             if (peer == Comm.PROC_NULL) {
                 request.complete(0, Comm.PROC_NULL, Comm.ANY_TAG, 0);
             } else if (send) {
-                LocalComm.Envelope e = new LocalComm.Envelope(rankIn(c), tag, buf, bytes, request);
+                LocalComm.Envelope e = new LocalComm.Envelope(rankIn(c), tag, buf, bytes, dataBytes,
+                    request);
                 if (mode == JparH.MODE_BUFFERED) {
                     e = e.buffered(takeRoom(bytes));
                 }
                 c.send(peer, e, mode == JparH.MODE_STANDARD || mode == JparH.MODE_READY);
             } else {
-                c.receive(rankIn(c), new LocalComm.Envelope(peer, tag, buf, bytes, request));
+                c.receive(rankIn(c), new LocalComm.Envelope(peer, tag, buf, bytes, dataBytes,
+                    request));
             }
         } finally {
             world.lock.unlock();
@@ -232,7 +236,7 @@ abstract class LocalPointToPoint extends JavaAbi {
         if (source == Comm.PROC_NULL) {
             LocalRequest none = new LocalRequest(world, me);
             none.done = true;
-            return new LocalComm.Envelope(Comm.PROC_NULL, Comm.ANY_TAG, 0L, 0L, none);
+            return new LocalComm.Envelope(Comm.PROC_NULL, Comm.ANY_TAG, 0L, 0L, 0L, none);
         }
         int rank = rankIn(c);
         world.lock.lock();
@@ -252,7 +256,7 @@ abstract class LocalPointToPoint extends JavaAbi {
     }
 
     private static void writeStatus(LocalComm.Envelope e, long status) {
-        StatusLayout.write(status, e.source, e.tag, 0, e.bytes);
+        StatusLayout.write(status, e.source, e.tag, 0, e.dataBytes);
     }
 
     @Override

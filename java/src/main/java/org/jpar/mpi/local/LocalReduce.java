@@ -1,20 +1,40 @@
 package org.jpar.mpi.local;
 
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import org.jpar.internal.JparH;
 import org.jpar.internal.Memory;
 import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.UserOps;
 
 /**
  * Element-wise reduction for the pure-Java backend, with MPI's meaning for every op: integer
- * types wrap as C's do, logical ops yield 0 or 1.
+ * types wrap as C's do, logical ops yield 0 or 1, MINLOC and MAXLOC keep the smallest index
+ * among equal values, and user ops run their Java function as MPI would call it.
  */
 final class LocalReduce {
     private LocalReduce() {
     }
 
-    /** {@code into[i] = into[i] op from[i]} for {@code count} elements at two addresses. */
+    /**
+     * {@code into[i] = into[i] op from[i]} for {@code count} elements at two addresses:
+     * {@code into} holds the lower ranks' result, as MPI orders a non-commutative op.
+     */
     static void combine(long into, long from, int count, ElementType type, int op) {
-        if (type.integral) {
+        if (UserOps.isUser(op)) {
+            // A user function computes inout = in op inout: the lower ranks' result goes in.
+            long bytes = (long) count * type.bytes;
+            ByteBuffer copy = ByteBuffer.allocateDirect((int) Math.max(1, bytes));
+            long at = Memory.address(copy);
+            Memory.copy(from, at, bytes);
+            UserOps.call(op, into, at, count, type.code);
+            Memory.copy(at, into, bytes);
+            Reference.reachabilityFence(copy);
+        } else if (type.isPair()) {
+            for (int i = 0; i < count; i++) {
+                locate(into + (long) i * type.bytes, from + (long) i * type.bytes, type, op);
+            }
+        } else if (type.integral) {
             for (int i = 0; i < count; i++) {
                 long a = getIntegral(into, i, type);
                 long b = getIntegral(from, i, type);
@@ -26,6 +46,31 @@ final class LocalReduce {
                 double b = getFloating(from, i, type);
                 putFloating(into, i, type, floating(op, a, b));
             }
+        }
+    }
+
+    /** {@code inout[i] = in[i] op inout[i]}: MPI_Reduce_local's order. */
+    static void reduceLocal(long in, long inout, int count, ElementType type, int op) {
+        if (UserOps.isUser(op)) {
+            UserOps.call(op, in, inout, count, type.code);
+        } else {
+            combine(inout, in, count, type, op);
+        }
+    }
+
+    /** MINLOC or MAXLOC of the pairs at {@code into} and {@code from}, into {@code into}. */
+    private static void locate(long into, long from, ElementType type, int op) {
+        int c = type.value == ElementType.DOUBLE || type.value == ElementType.FLOAT
+            ? Double.compare(getFloating(from, 0, type.value), getFloating(into, 0, type.value))
+            : Long.compare(getIntegral(from, 0, type.value), getIntegral(into, 0, type.value));
+        if (op == JparH.MAXLOC) {
+            c = -c;
+        } else if (op != JparH.MINLOC) {
+            throw new IllegalArgumentException("op " + op + " is not MINLOC or MAXLOC on a pair");
+        }
+        int fromIndex = Memory.getInt(from + type.indexOffset);
+        if (c < 0 || (c == 0 && fromIndex < Memory.getInt(into + type.indexOffset))) {
+            Memory.copy(from, into, type.bytes);
         }
     }
 

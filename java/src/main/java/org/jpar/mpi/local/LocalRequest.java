@@ -29,6 +29,8 @@ final class LocalRequest {
     LocalComm comm;
     int queue;
     LocalComm.Envelope envelope;
+    /** What a user op threw while this started collective ran, for the thread that completes it. */
+    Throwable opFailure;
 
     LocalRequest(LocalWorld world, int ownerWorldRank) {
         this(world, ownerWorldRank, null);

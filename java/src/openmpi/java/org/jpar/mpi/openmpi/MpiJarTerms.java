@@ -24,6 +24,11 @@ final class MpiJarTerms {
             case FLOAT -> MPI.FLOAT;
             case DOUBLE -> MPI.DOUBLE;
             case CHAR -> MPI.CHAR;
+            case DOUBLE_INT -> MPI.DOUBLE_INT;
+            case FLOAT_INT -> MPI.FLOAT_INT;
+            case LONG_INT -> MPI.LONG_INT;
+            case INT_INT -> MPI.INT2;
+            case SHORT_INT -> MPI.SHORT_INT;
         };
     }
 
@@ -43,6 +48,10 @@ final class MpiJarTerms {
             case JparH.BAND -> MPI.BAND;
             case JparH.BOR -> MPI.BOR;
             case JparH.BXOR -> MPI.BXOR;
+            case JparH.MINLOC -> MPI.MINLOC;
+            case JparH.MAXLOC -> MPI.MAXLOC;
+            case JparH.REPLACE -> MPI.REPLACE;
+            case JparH.NO_OP -> MPI.NO_OP;
             default -> throw new IllegalArgumentException("no such op: op=" + code);
         };
     }

@@ -379,6 +379,22 @@ public final class OpenMpiAbi extends OpenMpiTopologies {
         });
     }
 
+    /**
+     * mpi.jar's user ops keep the JNI local reference of the call that first used them, so a
+     * second reduction with one calls a dead reference (Open MPI 4.1's mpi_Op.c): refused.
+     */
+    @Override
+    public int jpar_op_create(int slot, int commute, long function) {
+        throw new UnsupportedOperationException("the openmpi backend (Open MPI's mpi.jar) has no"
+            + " working user-defined ops (Op.create): its mpi.Op fails from the second reduction"
+            + " on; the native and local backends have them");
+    }
+
+    @Override
+    public int jpar_op_free(int slot) {
+        return 0;
+    }
+
     @Override
     public int jpar_reduce_local(long inbuf, long inoutbuf, int count, int type, int op) {
         return call(() -> mpi.Comm.reduceLocal(view(inbuf, bytes(count, type)),

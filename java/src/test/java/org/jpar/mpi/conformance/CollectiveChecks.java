@@ -1,5 +1,6 @@
 package org.jpar.mpi.conformance;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongBinaryOperator;
@@ -22,6 +23,22 @@ final class CollectiveChecks {
         checks.put("v_variants_uneven_counts", CollectiveChecks::vVariants);
     }
 
+    /** An element-wise op and what it means; the four arithmetic ones first. */
+    record Elementwise(Op op, LongBinaryOperator meaning) {
+    }
+
+    static final List<Elementwise> ELEMENTWISE = List.of(
+        new Elementwise(Op.SUM, Long::sum),
+        new Elementwise(Op.PROD, (a, b) -> a * b),
+        new Elementwise(Op.MIN, Math::min),
+        new Elementwise(Op.MAX, Math::max),
+        new Elementwise(Op.LAND, (a, b) -> (a != 0 && b != 0) ? 1 : 0),
+        new Elementwise(Op.LOR, (a, b) -> (a != 0 || b != 0) ? 1 : 0),
+        new Elementwise(Op.LXOR, (a, b) -> ((a != 0) ^ (b != 0)) ? 1 : 0),
+        new Elementwise(Op.BAND, (a, b) -> a & b),
+        new Elementwise(Op.BOR, (a, b) -> a | b),
+        new Elementwise(Op.BXOR, (a, b) -> a ^ b));
+
     private static int lastRank(Intracomm c) {
         return c.size() - 1;
     }
@@ -43,11 +60,12 @@ final class CollectiveChecks {
         int n = 6;
         int root = lastRank(c);
         for (Type type : Type.values()) {
-            for (Op op : Op.values()) {
-                if (!Values.integral(type) && op.ordinal() >= Op.LAND.ordinal()) {
+            for (int o = 0; o < ELEMENTWISE.size(); o++) {
+                Op op = ELEMENTWISE.get(o).op();
+                if (!Values.integral(type) && o >= 4) {
                     continue;
                 }
-                Kind kind = Kind.values()[(type.ordinal() + op.ordinal()) % 3];
+                Kind kind = Kind.values()[(type.ordinal() + o) % 3];
                 Object send = Values.filled(type, kind, n, i -> value(c.rank(), i, op));
                 Object all = Values.make(type, kind, n);
                 c.allreduce(send, all, op);
@@ -71,18 +89,8 @@ final class CollectiveChecks {
     }
 
     private static long expected(int size, int i, Op op, Type type) {
-        LongBinaryOperator f = switch (op) {
-            case SUM -> Long::sum;
-            case PROD -> (a, b) -> a * b;
-            case MIN -> Math::min;
-            case MAX -> Math::max;
-            case LAND -> (a, b) -> (a != 0 && b != 0) ? 1 : 0;
-            case LOR -> (a, b) -> (a != 0 || b != 0) ? 1 : 0;
-            case LXOR -> (a, b) -> ((a != 0) ^ (b != 0)) ? 1 : 0;
-            case BAND -> (a, b) -> a & b;
-            case BOR -> (a, b) -> a | b;
-            case BXOR -> (a, b) -> a ^ b;
-        };
+        LongBinaryOperator f = ELEMENTWISE.stream().filter(e -> e.op() == op).findFirst()
+            .orElseThrow().meaning();
         long acc = Values.narrow(type, value(0, i, op));
         for (int r = 1; r < size; r++) {
             acc = Values.narrow(type, f.applyAsLong(acc, Values.narrow(type, value(r, i, op))));

@@ -25,6 +25,7 @@ public final class Conformance {
         RequestChecks.register(all);
         CollectiveChecks.register(all);
         ReductionChecks.register(all);
+        OpChecks.register(all);
         AlltoallChecks.register(all);
         NonblockingCollectiveChecks.register(all);
         InPlaceChecks.register(all);
