@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Allreduce(SUM) of doubles on every rank: one invocation is one Allreduce. Single-shot batches
- * keep the ranks' call counts equal. Paths: direct buffers and heap arrays.
+ * keep the ranks' call counts equal. Paths: direct buffers and heap arrays with MPI's SUM, and
+ * direct buffers with a user-defined SUM ({@code user-sum}: a Java function that MPI calls
+ * through an FFM upcall or a JNA callback).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -30,8 +32,17 @@ public class Allreduce {
     @Param({"1", "1024", "1048576"})
     public int count;
 
-    @Param({"direct", "heap"})
+    @Param({"direct", "heap", "user-sum"})
     public String path;
+
+    /** SUM as a Java function over MPI's two buffers. */
+    private static final Op USER_SUM = Op.create((in, inout, n, type) -> {
+        DoubleBuffer a = in.asDoubleBuffer();
+        DoubleBuffer b = inout.asDoubleBuffer();
+        for (int i = 0; i < n; i++) {
+            b.put(i, a.get(i) + b.get(i));
+        }
+    }, true);
 
     private Intracomm world;
     private DoubleBuffer sendDirect;
@@ -59,8 +70,8 @@ public class Allreduce {
 
     @Benchmark
     public Object allreduce() {
-        if (path.equals("direct")) {
-            world.allreduce(sendDirect, recvDirect, Op.SUM);
+        if (!path.equals("heap")) {
+            world.allreduce(sendDirect, recvDirect, path.equals("direct") ? Op.SUM : USER_SUM);
             return recvDirect;
         }
         world.allreduce(sendHeap, recvHeap, Op.SUM);
