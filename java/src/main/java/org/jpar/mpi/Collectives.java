@@ -242,6 +242,7 @@ final class Collectives {
 
     static Request reduceScatter(Intracomm c, Object sendbuf, Object recvbuf, int[] recvcounts,
                                  Op op, boolean start) {
+        recvcounts = inPrimitives(recvcounts, recvbuf);
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("reduceScatter");
@@ -290,6 +291,8 @@ final class Collectives {
 
     static Request gatherv(Intracomm c, Object sendbuf, Object recvbuf, int[] counts,
                            int[] displs, int root, boolean start) {
+        counts = inPrimitives(counts, recvbuf);
+        displs = inPrimitives(displs, recvbuf);
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkRoot("gatherv", root);
@@ -341,6 +344,8 @@ final class Collectives {
 
     static Request allgatherv(Intracomm c, Object sendbuf, Object recvbuf, int[] counts,
                               int[] displs, boolean start) {
+        counts = inPrimitives(counts, recvbuf);
+        displs = inPrimitives(displs, recvbuf);
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("allgatherv");
@@ -392,6 +397,8 @@ final class Collectives {
 
     static Request scatterv(Intracomm c, Object sendbuf, int[] counts, int[] displs,
                             Object recvbuf, int root, boolean start) {
+        counts = inPrimitives(counts, sendbuf);
+        displs = inPrimitives(displs, sendbuf);
         boolean inPlace = inPlace(recvbuf);
         ElementType t = inPlace ? ElementType.of(sendbuf, "sendbuf")
             : ElementType.of(recvbuf, "recvbuf");
@@ -450,6 +457,10 @@ final class Collectives {
 
     static Request alltoallv(Intracomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
                              Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
+        sendcounts = inPrimitives(sendcounts, sendbuf);
+        sdispls = inPrimitives(sdispls, sendbuf);
+        recvcounts = inPrimitives(recvcounts, recvbuf);
+        rdispls = inPrimitives(rdispls, recvbuf);
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("alltoallv");
@@ -524,6 +535,22 @@ final class Collectives {
         return finish(c, "alltoallw", rc, in, out, received, keep, s, start);
     }
 
+    /**
+     * Counts or displacements in elements of {@code buf}'s type as counts of the primitives a
+     * call moves: a {@link TypedBuffer}'s elements pack into that many each.
+     */
+    static int[] inPrimitives(int[] a, Object buf) {
+        if (a == null || !(buf instanceof TypedBuffer tb) || tb.type().map.primitives == 1) {
+            return a;
+        }
+        long k = tb.type().map.primitives;
+        int[] scaled = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            scaled[i] = Math.toIntExact(a[i] * k);
+        }
+        return scaled;
+    }
+
     static int[] typeCodes(Datatype[] types, String name, int size) {
         if (types == null) {
             throw new NullPointerException(name + " must not be null");
@@ -536,6 +563,11 @@ final class Collectives {
         for (int i = 0; i < size; i++) {
             if (types[i] == null) {
                 throw new NullPointerException(name + "[" + i + "] must not be null");
+            }
+            if (!types[i].isPredefined()) {
+                throw new UnsupportedOperationException("the w-collectives take predefined types"
+                    + " only; a derived type goes as a TypedBuffer in the v-collectives: " + name
+                    + "[" + i + "]=" + types[i]);
             }
             codes[i] = types[i].element.code;
         }

@@ -1,14 +1,52 @@
 package org.jpar.mpi;
 
+import java.util.Arrays;
+import java.util.Objects;
 import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.TypeMap;
+import org.jpar.mpi.internal.TypeMaps;
 
 /**
- * An MPI datatype (MPI_Datatype): here, the element types of Java's buffers and arrays, which a
- * buffer call takes from the buffer itself and a {@link Status} counts received elements in, and
- * MPI's value-index pairs for {@link Op#MINLOC} and {@link Op#MAXLOC}, which a
- * {@link PairBuffer} holds.
+ * An MPI datatype (MPI_Datatype). The predefined ones are the element types of Java's buffers
+ * and arrays, which a buffer call takes from the buffer itself and a {@link Status} counts
+ * received elements in, and MPI's value-index pairs for {@link Op#MINLOC} and {@link Op#MAXLOC},
+ * which a {@link PairBuffer} holds.
+ *
+ * <p>Derived datatypes describe data that lies apart: a matrix column, a block of a grid, a
+ * struct's fields. A constructor ({@link #createVector} and its kin, as mpi4py's
+ * {@code Create_vector}) makes one, {@link #commit} readies it for messages, and a
+ * {@link TypedBuffer} pairs it with a buffer and a count for any buffer call:
+ *
+ * <pre>{@code
+ * Datatype column = Datatype.DOUBLE.createVector(n, 1, n).commit();  // a column of n x n
+ * comm.send(TypedBuffer.of(matrix, 1, column), dest, tag);           // from its position
+ * column.free();
+ * }</pre>
+ *
+ * A derived datatype belongs to no communicator; the rank that made it may use it with any.
  */
 public final class Datatype {
+    /** How a subarray or distributed array lies in memory: row-major (C) or column-major. */
+    public enum Order {
+        /** The last dimension varies fastest (MPI_ORDER_C). */
+        C,
+        /** The first dimension varies fastest (MPI_ORDER_FORTRAN). */
+        FORTRAN
+    }
+
+    /** How {@link #createDarray} spreads a dimension over the processes. */
+    public enum Distribution {
+        /** In one block per process (MPI_DISTRIBUTE_BLOCK). */
+        BLOCK,
+        /** Round robin, in blocks of the dimension's darg (MPI_DISTRIBUTE_CYCLIC). */
+        CYCLIC,
+        /** Not at all: every process has the whole dimension (MPI_DISTRIBUTE_NONE). */
+        NONE
+    }
+
+    /** A darg that asks for MPI's default block size (MPI_DISTRIBUTE_DFLT_DARG). */
+    public static final int DEFAULT_DARG = TypeMaps.DEFAULT_DARG;
+
     /** Bytes ({@code ByteBuffer}, {@code byte[]}): MPI_INT8_T. */
     public static final Datatype BYTE = new Datatype(ElementType.BYTE);
     /** {@code short}: MPI_INT16_T. */
@@ -37,33 +75,353 @@ public final class Datatype {
     private static final Datatype[] BY_CODE = {BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR,
         DOUBLE_INT, FLOAT_INT, LONG_INT, INT_INT, SHORT_INT};
 
+    /** A predefined type's element type; null for a derived type. */
     final ElementType element;
+    final TypeMap map;
+    /** What made a derived type, for toString. */
+    private final String recipe;
+    private volatile boolean committed;
+    private volatile boolean freed;
 
     private Datatype(ElementType element) {
         this.element = element;
+        this.map = TypeMap.of(element);
+        this.recipe = element.name();
+        this.committed = true;
+    }
+
+    private Datatype(TypeMap map, String recipe) {
+        this.element = null;
+        this.map = map;
+        this.recipe = recipe;
     }
 
     static Datatype of(ElementType element) {
         return BY_CODE[element.code];
     }
 
+    // --------------------------------------------------------------------------- properties
+
     /** The bytes of data in one element (MPI_Type_size): a pair's without its padding. */
     public int size() {
-        return element.size;
+        return Math.toIntExact(map.size);
     }
 
     /** The bytes from one element to the next in memory (MPI_Type_get_extent). */
-    public int extent() {
-        return element.bytes;
+    public long extent() {
+        return map.extent();
+    }
+
+    /** Where an element begins, relative to its address (MPI_Type_get_extent's lb). */
+    public long lowerBound() {
+        return map.lb;
+    }
+
+    /** The bytes from an element's first data to its last (MPI_Type_get_true_extent). */
+    public long trueExtent() {
+        return map.trueExtent();
+    }
+
+    /** Where an element's data begins, relative to its address (the true lower bound). */
+    public long trueLowerBound() {
+        return map.trueLb;
     }
 
     /** Whether this is one of MPI's value-index pair types. */
     public boolean isPair() {
-        return element.isPair();
+        return element != null && element.isPair();
+    }
+
+    /** Whether this is one of MPI's predefined types, not a derived one. */
+    public boolean isPredefined() {
+        return element != null;
+    }
+
+    /** Whether messages may use it: a predefined type, or a derived one committed and not freed. */
+    public boolean isCommitted() {
+        return committed && !freed;
+    }
+
+    // ------------------------------------------------------------------------- constructors
+
+    /**
+     * {@code count} elements of this type back to back (MPI_Type_contiguous).
+     *
+     * @throws IllegalArgumentException for a negative count
+     * @throws IllegalStateException if this type is freed
+     */
+    public Datatype createContiguous(int count) {
+        usable();
+        nonNegative(count, "count");
+        return derived(TypeMaps.hvector(count, 1, map.extent(), map), "contiguous(" + count
+            + ", " + this + ")");
+    }
+
+    /**
+     * {@code count} blocks of {@code blocklength} elements, the blocks' starts {@code stride}
+     * elements apart (MPI_Type_vector): a matrix column is {@code createVector(rows, 1, columns)}.
+     *
+     * @throws IllegalArgumentException for a negative count or blocklength
+     * @throws IllegalStateException if this type is freed
+     */
+    public Datatype createVector(int count, int blocklength, int stride) {
+        usable();
+        nonNegative(count, "count");
+        nonNegative(blocklength, "blocklength");
+        return derived(TypeMaps.hvector(count, blocklength, stride * map.extent(), map),
+            "vector(" + count + ", " + blocklength + ", " + stride + ", " + this + ")");
+    }
+
+    /**
+     * As {@link #createVector}, the stride in bytes (MPI_Type_create_hvector).
+     *
+     * @throws IllegalArgumentException for a negative count or blocklength
+     */
+    public Datatype createHvector(int count, int blocklength, long strideBytes) {
+        usable();
+        nonNegative(count, "count");
+        nonNegative(blocklength, "blocklength");
+        return derived(TypeMaps.hvector(count, blocklength, strideBytes, map), "hvector(" + count
+            + ", " + blocklength + ", " + strideBytes + "B, " + this + ")");
+    }
+
+    /**
+     * Blocks of {@code blocklengths[i]} elements at {@code displacements[i]} elements
+     * (MPI_Type_indexed).
+     *
+     * @throws IllegalArgumentException if the arrays' lengths differ or a blocklength is negative
+     */
+    public Datatype createIndexed(int[] blocklengths, int[] displacements) {
+        usable();
+        blocks(blocklengths, displacements.length);
+        return derived(TypeMaps.hindexed(blocklengths, scaled(displacements), map),
+            "indexed(" + Arrays.toString(blocklengths) + ", " + Arrays.toString(displacements)
+            + ", " + this + ")");
+    }
+
+    /**
+     * Blocks of {@code blocklength} elements at {@code displacements[i]} elements
+     * (MPI_Type_create_indexed_block).
+     *
+     * @throws IllegalArgumentException for a negative blocklength
+     */
+    public Datatype createIndexedBlock(int blocklength, int[] displacements) {
+        usable();
+        nonNegative(blocklength, "blocklength");
+        int[] lengths = new int[displacements.length];
+        Arrays.fill(lengths, blocklength);
+        return derived(TypeMaps.hindexed(lengths, scaled(displacements), map), "indexedBlock("
+            + blocklength + ", " + Arrays.toString(displacements) + ", " + this + ")");
+    }
+
+    /**
+     * Blocks of {@code blocklengths[i]} elements at {@code displacements[i]} bytes
+     * (MPI_Type_create_hindexed).
+     *
+     * @throws IllegalArgumentException if the arrays' lengths differ or a blocklength is negative
+     */
+    public Datatype createHindexed(int[] blocklengths, long[] displacements) {
+        usable();
+        blocks(blocklengths, displacements.length);
+        return derived(TypeMaps.hindexed(blocklengths, displacements.clone(), map), "hindexed("
+            + Arrays.toString(blocklengths) + ", " + Arrays.toString(displacements) + "B, "
+            + this + ")");
+    }
+
+    /**
+     * A struct: {@code blocklengths[i]} elements of {@code types[i]} at {@code displacements[i]}
+     * bytes (MPI_Type_create_struct). Its extent is rounded up to its largest field alignment,
+     * as C pads a struct.
+     *
+     * @throws IllegalArgumentException if the arrays' lengths differ or a blocklength is negative
+     * @throws NullPointerException if a type is null
+     * @throws IllegalStateException if a type is freed
+     */
+    public static Datatype createStruct(int[] blocklengths, long[] displacements,
+                                        Datatype[] types) {
+        blocks(blocklengths, displacements.length);
+        if (types.length != blocklengths.length) {
+            throw new IllegalArgumentException("types and blocklengths must have the same length: "
+                + types.length + " and " + blocklengths.length);
+        }
+        TypeMap[] maps = new TypeMap[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Objects.requireNonNull(types[i], "types[" + i + "] must not be null").usable();
+            maps[i] = types[i].map;
+        }
+        return new Datatype(TypeMaps.struct(blocklengths, displacements.clone(), maps),
+            "struct(" + Arrays.toString(blocklengths) + ", " + Arrays.toString(displacements)
+            + "B, " + Arrays.toString(types) + ")");
+    }
+
+    /**
+     * The {@code subsizes} block from {@code starts} of an array of {@code sizes} elements
+     * (MPI_Type_create_subarray), with the whole array's extent.
+     *
+     * @throws IllegalArgumentException if the arrays' lengths differ, or a block does not lie
+     *     within the array
+     */
+    public Datatype createSubarray(int[] sizes, int[] subsizes, int[] starts, Order order) {
+        usable();
+        Objects.requireNonNull(order, "order must not be null");
+        sameLength(sizes, subsizes.length, "sizes", "subsizes");
+        sameLength(sizes, starts.length, "sizes", "starts");
+        for (int d = 0; d < sizes.length; d++) {
+            if (sizes[d] < 1 || subsizes[d] < 1 || subsizes[d] > sizes[d] || starts[d] < 0
+                    || starts[d] > sizes[d] - subsizes[d]) {
+                throw new IllegalArgumentException("dimension " + d + " needs 1 <= subsize <= size"
+                    + " and 0 <= start <= size - subsize: size=" + sizes[d] + ", subsize="
+                    + subsizes[d] + ", start=" + starts[d]);
+            }
+        }
+        return derived(TypeMaps.subarray(sizes, subsizes, starts, order == Order.FORTRAN, map),
+            "subarray(" + Arrays.toString(sizes) + ", " + Arrays.toString(subsizes) + ", "
+            + Arrays.toString(starts) + ", " + order + ", " + this + ")");
+    }
+
+    /**
+     * Process {@code rank}'s part of a {@code gsizes} array distributed over a {@code psizes}
+     * grid of {@code size} processes in row-major order (MPI_Type_create_darray), with the whole
+     * array's extent. {@code dargs[d]} is a dimension's block size, or {@link #DEFAULT_DARG}.
+     *
+     * @throws IllegalArgumentException if the lengths differ, {@code psizes} does not multiply to
+     *     {@code size}, the rank is outside it, or a distribution cannot hold its dimension
+     */
+    public Datatype createDarray(int size, int rank, int[] gsizes, Distribution[] distribs,
+                                 int[] dargs, int[] psizes, Order order) {
+        usable();
+        Objects.requireNonNull(order, "order must not be null");
+        int n = gsizes.length;
+        sameLength(gsizes, distribs.length, "gsizes", "distribs");
+        sameLength(gsizes, dargs.length, "gsizes", "dargs");
+        sameLength(gsizes, psizes.length, "gsizes", "psizes");
+        long product = 1;
+        int[] kinds = new int[n];
+        for (int d = 0; d < n; d++) {
+            product *= psizes[d];
+            kinds[d] = Objects.requireNonNull(distribs[d], "distribs[" + d + "]").ordinal();
+            checkDistribution(d, gsizes[d], distribs[d], dargs[d], psizes[d]);
+        }
+        if (product != size || rank < 0 || rank >= size) {
+            throw new IllegalArgumentException("psizes must multiply to size and rank lie in it: "
+                + "psizes=" + Arrays.toString(psizes) + ", size=" + size + ", rank=" + rank);
+        }
+        return derived(TypeMaps.darray(rank, gsizes, kinds, dargs, psizes,
+            order == Order.FORTRAN, map), "darray(" + size + ", " + rank + ", "
+            + Arrays.toString(gsizes) + ", " + Arrays.toString(distribs) + ", "
+            + Arrays.toString(dargs) + ", " + Arrays.toString(psizes) + ", " + order + ", "
+            + this + ")");
+    }
+
+    private static void checkDistribution(int d, int g, Distribution how, int darg, int p) {
+        boolean ok = g >= 1 && p >= 1 && switch (how) {
+            case NONE -> p == 1;
+            case BLOCK -> darg == DEFAULT_DARG || (darg >= 1 && (long) darg * p >= g);
+            case CYCLIC -> darg == DEFAULT_DARG || darg >= 1;
+        };
+        if (!ok) {
+            throw new IllegalArgumentException("dimension " + d + " cannot be distributed " + how
+                + " with darg " + darg + " over " + p + " processes: gsize=" + g);
+        }
+    }
+
+    /**
+     * This type with its lower bound and extent set (MPI_Type_create_resized): the stride of
+     * consecutive elements becomes {@code extent}.
+     */
+    public Datatype createResized(long lb, long extent) {
+        usable();
+        return derived(TypeMaps.resized(map, lb, extent), "resized(" + lb + ", " + extent + ", "
+            + this + ")");
+    }
+
+    /** A copy of this type (MPI_Type_dup), committed if this one is. */
+    public Datatype dup() {
+        usable();
+        Datatype copy = derived(map, recipe);
+        copy.committed = committed;
+        return copy;
+    }
+
+    private Datatype derived(TypeMap m, String what) {
+        return new Datatype(m, what);
+    }
+
+    // ------------------------------------------------------------------------------ life
+
+    /**
+     * Readies a derived type for messages (MPI_Type_commit); predefined types are committed.
+     *
+     * @return this type
+     * @throws IllegalStateException if it is freed
+     */
+    public Datatype commit() {
+        usable();
+        committed = true;
+        return this;
+    }
+
+    /**
+     * Frees a derived type (MPI_Type_free): messages with it afterwards throw
+     * {@link IllegalStateException}; messages in flight are not affected. Idempotent.
+     *
+     * @throws UnsupportedOperationException for a predefined type
+     */
+    public void free() {
+        if (element != null) {
+            throw new UnsupportedOperationException("predefined types cannot be freed: " + this);
+        }
+        freed = true;
+    }
+
+    /** Throws unless the type is committed and not freed: a message may use it. */
+    void checkUsableInMessages() {
+        usable();
+        if (!committed) {
+            throw new IllegalStateException("commit() the type before messages use it: " + this);
+        }
+    }
+
+    private void usable() {
+        if (freed) {
+            throw new IllegalStateException("the type is freed: " + this);
+        }
+    }
+
+    private long[] scaled(int[] displacements) {
+        long[] bytes = new long[displacements.length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = displacements[i] * map.extent();
+        }
+        return bytes;
+    }
+
+    private static void nonNegative(int value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative: " + name + "=" + value);
+        }
+    }
+
+    private static void sameLength(int[] first, int length, String a, String b) {
+        if (first.length != length) {
+            throw new IllegalArgumentException(a + " and " + b + " must have the same length: "
+                + first.length + " and " + length);
+        }
+    }
+
+    /** Blocklengths of the same count as the displacements, none negative. */
+    private static void blocks(int[] blocklengths, int displacements) {
+        sameLength(blocklengths, displacements, "blocklengths", "displacements");
+        for (int v : blocklengths) {
+            if (v < 0) {
+                throw new IllegalArgumentException("blocklengths must not be negative: "
+                    + Arrays.toString(blocklengths));
+            }
+        }
     }
 
     @Override
     public String toString() {
-        return element.name();
+        return recipe;
     }
 }

@@ -36,6 +36,8 @@ final class NeighborCollectives {
 
     static Request allgatherv(Topocomm c, Object sendbuf, Object recvbuf, int[] counts,
                               int[] displs, boolean start) {
+        counts = Collectives.inPrimitives(counts, recvbuf);
+        displs = Collectives.inPrimitives(displs, recvbuf);
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAllgatherv");
         int k = c.inDegree();
@@ -85,6 +87,10 @@ final class NeighborCollectives {
 
     static Request alltoallv(Topocomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
                              Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
+        sendcounts = Collectives.inPrimitives(sendcounts, sendbuf);
+        sdispls = Collectives.inPrimitives(sdispls, sendbuf);
+        recvcounts = Collectives.inPrimitives(recvcounts, recvbuf);
+        rdispls = Collectives.inPrimitives(rdispls, recvbuf);
         ElementType t = ElementType.of(sendbuf, "sendbuf");
         c.checkOpen("neighborAlltoallv");
         int k = c.inDegree();

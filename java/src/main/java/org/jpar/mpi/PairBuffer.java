@@ -26,7 +26,7 @@ public final class PairBuffer implements TypedStorage {
     private PairBuffer(Datatype type, int count) {
         this.type = type;
         this.count = count;
-        this.bytes = DirectBuffers.allocate(Math.max(1, Math.multiplyExact(count, type.extent())));
+        this.bytes = DirectBuffers.allocate(Math.max(1, Math.multiplyExact(count, type.element.bytes)));
     }
 
     /**
@@ -129,7 +129,7 @@ public final class PairBuffer implements TypedStorage {
 
     private int at(int i) {
         Objects.checkIndex(i, count);
-        return i * type.extent();
+        return i * type.element.bytes;
     }
 
     @Override

@@ -27,13 +27,15 @@ public record Status(int source, int tag, int count, int bytes, boolean cancelle
     }
 
     /**
-     * The basic elements of {@code type} the message holds (MPI_Get_elements): for a type of
-     * one element, as {@link #count(Datatype)}.
+     * The primitive elements of {@code type} the message holds (MPI_Get_elements): for a
+     * predefined type, as {@link #count(Datatype)}; for a derived one, also those of a last,
+     * partial element. {@link Comm#UNDEFINED} when they end inside a primitive.
      *
      * @throws NullPointerException if {@code type} is null
      */
     public int elements(Datatype type) {
-        return count(type);
+        long n = bytes < 0 ? -1 : type.map.elements(bytes);
+        return n < 0 || n > Integer.MAX_VALUE ? Comm.UNDEFINED : (int) n;
     }
 
     /** Whether {@link Request#cancel} stopped the request (MPI_Test_cancelled). */

@@ -29,6 +29,9 @@ public final class Buffers {
         if (buf instanceof TypedStorage t) {
             return t.storage().capacity() / t.elementType().bytes;
         }
+        if (buf instanceof Packable p) {
+            return p.baseCount();
+        }
         return java.lang.reflect.Array.getLength(buf);
     }
 
@@ -38,6 +41,9 @@ public final class Buffers {
 
     /** Rejects what MPI must not write into. */
     public static void checkWritable(Object buf, String name) {
+        if (buf instanceof Packable p) {
+            buf = p.storage();
+        }
         if (buf instanceof Buffer && ((Buffer) buf).isReadOnly()) {
             throw new IllegalArgumentException(
                 name + " is read-only and cannot receive: " + name + "=" + buf);
@@ -56,48 +62,19 @@ public final class Buffers {
 
     /** Copies {@code count} elements from native-order bytes back into heap storage. */
     public static void copyBack(ByteBuffer from, Object buf, ElementType type, int count) {
-        int at = position(buf);
-        switch (type) {
-            case BYTE -> {
-                ByteBuffer src = from.duplicate().limit(count);
-                if (buf instanceof byte[] a) src.get(0, a, 0, count);
-                else ((ByteBuffer) buf).put(at, src, 0, count);
-            }
-            case SHORT -> {
-                ShortBuffer src = from.asShortBuffer();
-                if (buf instanceof short[] a) src.get(0, a, 0, count);
-                else ((ShortBuffer) buf).put(at, src, 0, count);
-            }
-            case INT -> {
-                IntBuffer src = from.asIntBuffer();
-                if (buf instanceof int[] a) src.get(0, a, 0, count);
-                else ((IntBuffer) buf).put(at, src, 0, count);
-            }
-            case LONG -> {
-                LongBuffer src = from.asLongBuffer();
-                if (buf instanceof long[] a) src.get(0, a, 0, count);
-                else ((LongBuffer) buf).put(at, src, 0, count);
-            }
-            case FLOAT -> {
-                FloatBuffer src = from.asFloatBuffer();
-                if (buf instanceof float[] a) src.get(0, a, 0, count);
-                else ((FloatBuffer) buf).put(at, src, 0, count);
-            }
-            case DOUBLE -> {
-                DoubleBuffer src = from.asDoubleBuffer();
-                if (buf instanceof double[] a) src.get(0, a, 0, count);
-                else ((DoubleBuffer) buf).put(at, src, 0, count);
-            }
-            case CHAR -> {
-                CharBuffer src = from.asCharBuffer();
-                if (buf instanceof char[] a) src.get(0, a, 0, count);
-                else ((CharBuffer) buf).put(at, src, 0, count);
-            }
+        if (buf instanceof Packable p) {
+            p.unpack(from, count);
+            return;
         }
+        copyOut(from, 0, buf, position(buf), type, count);
     }
 
     /** Copies {@code count} elements of heap storage from {@code at} into native-order bytes. */
     public static void copy(Object buf, int at, ByteBuffer to, int toIndex, int count, ElementType type) {
+        if (buf instanceof Packable p) {
+            p.pack(to, count);
+            return;
+        }
         int i = toIndex;
         switch (type) {
             case BYTE -> {
@@ -134,6 +111,61 @@ public final class Buffers {
                 if (buf instanceof char[] a) dst.put(i, a, at, count);
                 else dst.put(i, (CharBuffer) buf, at, count);
             }
+        }
+    }
+
+    /**
+     * Copies {@code bytes} bytes between heap storage, from byte {@code at} of it (a multiple of
+     * its element's width), and {@code packed} from byte {@code packedAt}: into {@code packed}
+     * when {@code pack}, out of it otherwise.
+     */
+    static void moveHeap(Object buf, long at, ByteBuffer packed, long packedAt, long bytes,
+                         boolean pack) {
+        ElementType t = ElementType.of(buf, "buf");
+        int w = t.bytes;
+        int from = Math.toIntExact(at / w);
+        int to = Math.toIntExact(packedAt / w);
+        int count = Math.toIntExact(bytes / w);
+        if (pack) {
+            copy(buf, from, packed, to, count, t);
+        } else {
+            copyOut(packed, to, buf, from, t, count);
+        }
+    }
+
+    /** Copies {@code count} elements of {@code from} from index {@code fromIndex} into heap storage at {@code at}. */
+    private static void copyOut(ByteBuffer from, int fromIndex, Object buf, int at, ElementType type,
+                                int count) {
+        switch (type) {
+            case BYTE -> {
+                if (buf instanceof byte[] a) from.get(fromIndex, a, at, count);
+                else ((ByteBuffer) buf).put(at, from, fromIndex, count);
+            }
+            case SHORT -> {
+                if (buf instanceof short[] a) from.asShortBuffer().get(fromIndex, a, at, count);
+                else ((java.nio.ShortBuffer) buf).put(at, from.asShortBuffer(), fromIndex, count);
+            }
+            case INT -> {
+                if (buf instanceof int[] a) from.asIntBuffer().get(fromIndex, a, at, count);
+                else ((java.nio.IntBuffer) buf).put(at, from.asIntBuffer(), fromIndex, count);
+            }
+            case LONG -> {
+                if (buf instanceof long[] a) from.asLongBuffer().get(fromIndex, a, at, count);
+                else ((java.nio.LongBuffer) buf).put(at, from.asLongBuffer(), fromIndex, count);
+            }
+            case FLOAT -> {
+                if (buf instanceof float[] a) from.asFloatBuffer().get(fromIndex, a, at, count);
+                else ((java.nio.FloatBuffer) buf).put(at, from.asFloatBuffer(), fromIndex, count);
+            }
+            case DOUBLE -> {
+                if (buf instanceof double[] a) from.asDoubleBuffer().get(fromIndex, a, at, count);
+                else ((java.nio.DoubleBuffer) buf).put(at, from.asDoubleBuffer(), fromIndex, count);
+            }
+            case CHAR -> {
+                if (buf instanceof char[] a) from.asCharBuffer().get(fromIndex, a, at, count);
+                else ((java.nio.CharBuffer) buf).put(at, from.asCharBuffer(), fromIndex, count);
+            }
+            default -> throw new IllegalArgumentException("no heap storage of " + type);
         }
     }
 

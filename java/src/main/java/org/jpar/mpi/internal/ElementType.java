@@ -87,6 +87,7 @@ public enum ElementType {
             if (buf instanceof CharBuffer) return CHAR;
         }
         if (buf instanceof TypedStorage t) return t.elementType();
+        if (buf instanceof Packable p) return p.elementType();
         if (buf instanceof double[]) return DOUBLE;
         if (buf instanceof byte[]) return BYTE;
         if (buf instanceof int[]) return INT;

@@ -26,6 +26,7 @@ public final class Conformance {
         CollectiveChecks.register(all);
         ReductionChecks.register(all);
         OpChecks.register(all);
+        DatatypeChecks.register(all);
         AlltoallChecks.register(all);
         NonblockingCollectiveChecks.register(all);
         InPlaceChecks.register(all);

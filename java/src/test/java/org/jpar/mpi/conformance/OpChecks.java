@@ -80,7 +80,7 @@ final class OpChecks {
         Check.equal(2.5, p.value(0), "double pair value");
         Check.equal(-1.0, p.value(1), "double pair from a long");
         Check.equal(9, p.index(1), "double pair index");
-        Check.equal(16, Datatype.DOUBLE_INT.extent(), "DOUBLE_INT extent");
+        Check.equal(16L, Datatype.DOUBLE_INT.extent(), "DOUBLE_INT extent");
         Check.equal(12, Datatype.DOUBLE_INT.size(), "DOUBLE_INT size");
         Check.equal(6, Datatype.SHORT_INT.size(), "SHORT_INT size");
     }
