@@ -1,6 +1,7 @@
 /*
- * The C baseline for jpar's benchmarks: MPI ping-pong between ranks 0 and 1 over message sizes,
- * Allreduce of doubles, Allgather and Bcast of bytes, and calls to MPI_PROC_NULL, timed with
+ * The C baseline for jpar's benchmarks: MPI ping-pong between ranks 0 and 1 over message sizes
+ * and of a matrix column as a vector datatype (its round trip), Allreduce of doubles, Allgather
+ * and Bcast of bytes, and calls to MPI_PROC_NULL, timed with
  * MPI_Wtime. Prints one line per measurement,
  * "c <suite> <size> <median seconds per operation>", the median of several repetitions, each a
  * batch of the size the JMH suites use.
@@ -35,6 +36,23 @@ static double pingpong(int rank, char *send, char *recv, int bytes, int round_tr
         }
     }
     return (MPI_Wtime() - start) / round_trips / 2;
+}
+
+/* Round trips of one column of a 1024 x 1024 matrix of doubles, sent and received through a
+ * vector datatype; returns seconds per round trip. */
+static double column(int rank, double *send, double *recv, MPI_Datatype col, int round_trips) {
+    MPI_Barrier(MPI_COMM_WORLD);
+    double start = MPI_Wtime();
+    for (int i = 0; i < round_trips; i++) {
+        if (rank == 0) {
+            MPI_Send(send, 1, col, 1, 0, MPI_COMM_WORLD);
+            MPI_Recv(recv, 1, col, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        } else if (rank == 1) {
+            MPI_Recv(recv, 1, col, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            MPI_Send(send, 1, col, 0, 0, MPI_COMM_WORLD);
+        }
+    }
+    return (MPI_Wtime() - start) / round_trips;
 }
 
 static double allgather(char *mine, char *all, int bytes, int calls) {
@@ -146,6 +164,19 @@ int main(int argc, char **argv) {
             printf("%s allreduce %d %.9e\n", label, counts[k], median(times, repetitions));
         }
     }
+    /* A column of a 1024 x 1024 matrix (the send and receive buffers hold one each), as the
+     * Column suite sends it: 1000 round trips a batch. */
+    MPI_Datatype col;
+    MPI_Type_vector(1024, 1, 1024, MPI_DOUBLE, &col);
+    MPI_Type_commit(&col);
+    column(rank, (double *) send, (double *) recv, col, 100);
+    for (int r = 0; r < repetitions; r++) {
+        times[r] = column(rank, (double *) send, (double *) recv, col, 1000);
+    }
+    if (rank == 0) {
+        printf("%s column 1024 %.9e\n", label, median(times, repetitions));
+    }
+    MPI_Type_free(&col);
     int per_rank[] = {1024, 1 << 20};
     for (int k = 0; k < 2; k++) {
         int calls = 200;

@@ -238,6 +238,43 @@ int jpar_group_range_incl(int64_t group, int32_t n, const int32_t *ranges, int64
 int jpar_group_range_excl(int64_t group, int32_t n, const int32_t *ranges, int64_t *out);
 int jpar_group_free(int64_t *group);
 
+/*
+ * Derived datatypes: numbers from JPAR_TYPE_COUNT up, which every call that takes a type takes.
+ * Each constructor makes a committed MPI datatype from old ones (of either kind) as its MPI_Type_
+ * namesake does, and writes its number; jpar_type_free gives the number back. Byte displacements
+ * and strides are int64_t (MPI_Aint).
+ */
+#define JPAR_DISTRIBUTE_BLOCK 0
+#define JPAR_DISTRIBUTE_CYCLIC 1
+#define JPAR_DISTRIBUTE_NONE 2
+#define JPAR_DISTRIBUTE_DFLT_DARG (-1)
+
+int jpar_type_contiguous(int32_t count, int32_t oldtype, int32_t *newtype);
+int jpar_type_vector(int32_t count, int32_t blocklength, int32_t stride, int32_t oldtype,
+                     int32_t *newtype);
+int jpar_type_hvector(int32_t count, int32_t blocklength, int64_t stride, int32_t oldtype,
+                      int32_t *newtype);
+int jpar_type_indexed(int32_t count, const int32_t *blocklengths, const int32_t *displs,
+                      int32_t oldtype, int32_t *newtype);
+int jpar_type_indexed_block(int32_t count, int32_t blocklength, const int32_t *displs,
+                            int32_t oldtype, int32_t *newtype);
+int jpar_type_hindexed(int32_t count, const int32_t *blocklengths, const int64_t *displs,
+                       int32_t oldtype, int32_t *newtype);
+int jpar_type_struct(int32_t count, const int32_t *blocklengths, const int64_t *displs,
+                     const int32_t *types, int32_t *newtype);
+/* fortran != 0 for MPI_ORDER_FORTRAN. */
+int jpar_type_subarray(int32_t ndims, const int32_t *sizes, const int32_t *subsizes,
+                       const int32_t *starts, int32_t fortran, int32_t oldtype, int32_t *newtype);
+/* distribs are JPAR_DISTRIBUTE_*; a darg of JPAR_DISTRIBUTE_DFLT_DARG is MPI's default. */
+int jpar_type_darray(int32_t size, int32_t rank, int32_t ndims, const int32_t *gsizes,
+                     const int32_t *distribs, const int32_t *dargs, const int32_t *psizes,
+                     int32_t fortran, int32_t oldtype, int32_t *newtype);
+int jpar_type_resized(int32_t oldtype, int64_t lb, int64_t extent, int32_t *newtype);
+int jpar_type_dup(int32_t oldtype, int32_t *newtype);
+int jpar_type_free(int32_t type);
+/* Five int64_t: lower bound, extent, true lower bound, true extent, size. */
+int jpar_type_bounds(int32_t type, int64_t *out);
+
 /* Point to point. */
 int jpar_send(const void *buf, int32_t count, int32_t type, int32_t dest, int32_t tag,
               int64_t comm);

@@ -51,7 +51,9 @@ static inline int32_t jpar_comparison(int result) {
 
 /* Returns MPI_DATATYPE_NULL for a number outside the JPAR_ type enum. */
 MPI_Datatype jpar_mpi_type(int32_t type);
-/* jpar's number of an MPI datatype, or -1 for one jpar did not hand out. */
+/* A derived type's MPI handle by its number, or MPI_DATATYPE_NULL for none live. */
+MPI_Datatype jpar_derived_type(int32_t type);
+/* jpar's number of a predefined MPI datatype, or -1. */
 int32_t jpar_type_code(MPI_Datatype type);
 /* Returns MPI_OP_NULL for a number that is neither a JPAR_ op nor a created user op. */
 MPI_Op jpar_mpi_op(int32_t op);

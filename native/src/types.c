@@ -15,7 +15,7 @@ MPI_Datatype jpar_mpi_type(int32_t type) {
     case JPAR_LONG_INT: return MPI_LONG_INT;
     case JPAR_INT_INT: return MPI_2INT;
     case JPAR_SHORT_INT: return MPI_SHORT_INT;
-    default: return MPI_DATATYPE_NULL;
+    default: return jpar_derived_type(type);
     }
 }
 

@@ -177,7 +177,7 @@ public final class BenchMain {
                 String suite = java.util.Set.of("Collectives", "KernelSum", "PoolRoundTrip", "ClusterTasks",
                     "CallOverhead", "MpiJarCallOverhead").contains(className) ? method.toLowerCase(Locale.ROOT)
                     : className.replaceFirst("^(MpiJar|Local)", "").toLowerCase(Locale.ROOT);
-                String size = java.util.stream.Stream.of("bytes", "count", "size", "engines")
+                String size = java.util.stream.Stream.of("bytes", "count", "size", "engines", "rows")
                     .map(p -> r.getParams().getParam(p)).filter(java.util.Objects::nonNull)
                     .findFirst().orElse("0");
                 String path = r.getParams().getParam("path");

@@ -1,19 +1,23 @@
 package org.jpar.examples;
 
-import java.util.Arrays;
+import java.nio.DoubleBuffer;
 import org.jpar.mpi.Cartcomm;
+import org.jpar.mpi.Datatype;
+import org.jpar.mpi.DirectBuffers;
 import org.jpar.mpi.Intracomm;
 import org.jpar.mpi.Mpi;
 import org.jpar.mpi.Request;
+import org.jpar.mpi.TypedBuffer;
 
 /**
  * Heat spreading over an N×N plate whose top edge is held at 100 and the others at 0 (explicit
  * finite differences). The ranks form a Cartesian grid ({@code dimsCreate}, {@code createCart});
- * each owns a block of the plate plus a one-cell halo. Every step starts one nonblocking
- * neighbour alltoallv that swaps the block's edge rows and columns with its four neighbours,
- * updates the block's interior while the halos travel, then its edge. Where a block meets the
- * plate's edge there is no neighbour ({@code PROC_NULL}), and the halo keeps the fixed edge
- * temperature it started with. Rank 0 gathers the plate and compares it with the same steps
+ * each owns a block of the plate plus a one-cell halo, in direct memory. Every step swaps the
+ * block's edge rows and columns with its four neighbours ({@code shift}) by nonblocking sends and
+ * receives of derived datatypes (a contiguous row, a vector column), which MPI reads and writes
+ * in the block itself, and updates the block's interior while the halos travel, then its edge.
+ * Where a block meets the plate's edge there is no neighbour ({@code PROC_NULL}), and the halo
+ * keeps the fixed edge temperature it started with. Rank 0 gathers the plate and compares it with the same steps
  * run serially.
  *
  * <p>Usage: {@code mpirun -n P java -cp jpar-all.jar org.jpar.examples.Heat2D [N [steps]]}
@@ -22,6 +26,11 @@ import org.jpar.mpi.Request;
 public final class Heat2D {
     static final double HOT = 100.0;
     static final double ALPHA = 0.2;
+    /** Tags: the direction a halo message travels. */
+    private static final int DOWN = 0;
+    private static final int UP = 1;
+    private static final int RIGHT = 2;
+    private static final int LEFT = 3;
 
     private Heat2D() {
     }
@@ -43,6 +52,7 @@ public final class Heat2D {
                 block.step();
             }
             double[] plate = block.gather();
+            block.free();
             if (grid.rank() == 0) {
                 double[] serial = serial(n, steps);
                 double diff = 0;
@@ -65,12 +75,14 @@ public final class Heat2D {
         private final int n;
         private final int rows;
         private final int cols;
-        /** (rows + 2) × (cols + 2), row-major; the outer ring is the halo. */
-        private double[] u;
-        private double[] next;
-        private final double[] send;
-        private final double[] recv;
-        private final int[] counts;
+        /** (rows + 2) × (cols + 2), row-major, in direct memory; the outer ring is the halo. */
+        private DoubleBuffer u;
+        private DoubleBuffer next;
+        /** A row of the block and a column of it (rows cells, a row's length apart). */
+        private final Datatype row;
+        private final Datatype column;
+        private final Cartcomm.Shift vertical;
+        private final Cartcomm.Shift horizontal;
 
         Block(Cartcomm grid, int n) {
             this.grid = grid;
@@ -78,62 +90,66 @@ public final class Heat2D {
             int[] c = grid.coords();
             this.rows = Partition.counts(n, grid.dims()[0])[c[0]];
             this.cols = Partition.counts(n, grid.dims()[1])[c[1]];
-            this.u = new double[(rows + 2) * (cols + 2)];
-            this.next = new double[u.length];
-            // Neighbour order: up, down, left, right; an edge row or column each.
-            this.counts = new int[] {cols, cols, rows, rows};
-            this.send = new double[2 * (rows + cols)];
-            this.recv = new double[send.length];
-            // A block on the plate's top edge: its upper halo is the hot edge, and stays so.
+            int cells = (rows + 2) * (cols + 2);
+            this.u = DirectBuffers.allocate(8 * cells).asDoubleBuffer();
+            this.next = DirectBuffers.allocate(8 * cells).asDoubleBuffer();
+            this.row = Datatype.DOUBLE.createContiguous(cols).commit();
+            this.column = Datatype.DOUBLE.createVector(rows, 1, cols + 2).commit();
+            this.vertical = grid.shift(0, 1);
+            this.horizontal = grid.shift(1, 1);
+            // A block on the plate's top edge: its upper halo is the hot edge, and stays so,
+            // since no message comes from above it (PROC_NULL).
             if (c[0] == 0) {
-                Arrays.fill(recv, 0, cols, HOT);
+                for (int j = 1; j <= cols; j++) {
+                    u.put(at(0, j), HOT);
+                    next.put(at(0, j), HOT);
+                }
             }
-            unpack();
-            System.arraycopy(u, 0, next, 0, u.length);
         }
 
         private int at(int i, int j) {
             return i * (cols + 2) + j;
         }
 
+        /** Row or column cells of {@code u} from cell (i, j), as a message. */
+        private TypedBuffer cells(Datatype type, int i, int j) {
+            return TypedBuffer.of(u.duplicate().position(at(i, j)), 1, type);
+        }
+
         void step() {
-            for (int j = 1; j <= cols; j++) {
-                send[j - 1] = u[at(1, j)];
-                send[cols + j - 1] = u[at(rows, j)];
-            }
-            for (int i = 1; i <= rows; i++) {
-                send[2 * cols + i - 1] = u[at(i, 1)];
-                send[2 * cols + rows + i - 1] = u[at(i, cols)];
-            }
-            Request halo = grid.ineighborAlltoallv(send, counts, null, recv, counts, null);
+            // Edge rows up and down, edge columns left and right, each straight from the block
+            // through its datatype; the halos arrive while the interior is updated.
+            Request[] halo = {
+                grid.irecv(cells(row, 0, 1), vertical.source(), DOWN),
+                grid.irecv(cells(row, rows + 1, 1), vertical.dest(), UP),
+                grid.irecv(cells(column, 1, 0), horizontal.source(), RIGHT),
+                grid.irecv(cells(column, 1, cols + 1), horizontal.dest(), LEFT),
+                grid.isend(cells(row, rows, 1), vertical.dest(), DOWN),
+                grid.isend(cells(row, 1, 1), vertical.source(), UP),
+                grid.isend(cells(column, 1, cols), horizontal.dest(), RIGHT),
+                grid.isend(cells(column, 1, 1), horizontal.source(), LEFT),
+            };
             update(2, rows - 1, 2, cols - 1);
-            halo.waitFor();
-            unpack();
+            Request.waitAll(halo);
             update(1, 1, 1, cols);
             update(rows, rows, 1, cols);
             update(2, rows - 1, 1, 1);
             update(2, rows - 1, cols, cols);
-            double[] t = u;
+            DoubleBuffer t = u;
             u = next;
             next = t;
         }
 
-        private void unpack() {
-            for (int j = 1; j <= cols; j++) {
-                u[at(0, j)] = recv[j - 1];
-                u[at(rows + 1, j)] = recv[cols + j - 1];
-            }
-            for (int i = 1; i <= rows; i++) {
-                u[at(i, 0)] = recv[2 * cols + i - 1];
-                u[at(i, cols + 1)] = recv[2 * cols + rows + i - 1];
-            }
+        void free() {
+            row.free();
+            column.free();
         }
 
         private void update(int i0, int i1, int j0, int j1) {
             for (int i = i0; i <= i1; i++) {
                 for (int j = j0; j <= j1; j++) {
-                    next[at(i, j)] = cell(u[at(i, j)], u[at(i - 1, j)], u[at(i + 1, j)],
-                        u[at(i, j - 1)], u[at(i, j + 1)]);
+                    next.put(at(i, j), cell(u.get(at(i, j)), u.get(at(i - 1, j)),
+                        u.get(at(i + 1, j)), u.get(at(i, j - 1)), u.get(at(i, j + 1))));
                 }
             }
         }
@@ -142,7 +158,7 @@ public final class Heat2D {
         double[] gather() {
             double[] mine = new double[rows * cols];
             for (int i = 0; i < rows; i++) {
-                System.arraycopy(u, at(i + 1, 1), mine, i * cols, cols);
+                u.get(at(i + 1, 1), mine, i * cols, cols);
             }
             int[] dims = grid.dims();
             int[] rowCounts = Partition.counts(n, dims[0]);

@@ -50,6 +50,11 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     final int rank;
     final int size;
     private final int tagUpperBound;
+    /**
+     * Whether point-to-point calls hand MPI a derived datatype for a {@link TypedBuffer} in
+     * direct memory (the native backend), rather than packing it.
+     */
+    private final boolean inPlaceTypes;
 
     Comm(Mpi mpi, long handle, boolean predefined) {
         this.mpi = mpi;
@@ -64,6 +69,7 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
         this.size = s.out.getInt(Scratch.INT);
         check(abi.jpar_comm_tag_ub(handle, out), "tagUpperBound");
         this.tagUpperBound = s.out.getInt(Scratch.INT);
+        this.inPlaceTypes = mpi.backend().equals("native");
     }
 
     /** This process's rank in the communicator, from 0 to {@code size() - 1}. */
@@ -178,6 +184,11 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
         Scratch s = Scratch.get();
         MessageBuffer in = outgoing("sendrecv", sendbuf, dest, sendtag, s);
         MessageBuffer out = incoming("sendrecv", recvbuf, source, recvtag, s);
+        if (in.typeCode() != out.typeCode()) {
+            // MPI_Sendrecv's one type: a derived type on one side only goes packed.
+            in = MessageBuffer.in(sendbuf, in.type(), Buffers.count(sendbuf), s, Scratch.SEND);
+            out = receiving(recvbuf, s);
+        }
         int rc = abi.jpar_sendrecv(in.address(), in.count(), dest, sendtag, out.address(),
             out.count(), source, recvtag, in.typeCode(), handle, s.outAddress + Scratch.STATUS);
         return completeWithStatus("sendrecv", rc, in, out, s);
@@ -505,12 +516,19 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     private MessageBuffer outgoing(String call, Object buf, int dest, int tag, Scratch s) {
         ElementType t = ElementType.of(buf, "buf");
         checkPeer(call, dest, tag, false);
+        if (buf instanceof TypedBuffer tb && inPlaceTypes && tb.isDirect()) {
+            return tb.inPlace(mpi);
+        }
         return MessageBuffer.in(buf, t, Buffers.count(buf), s, Scratch.SEND);
     }
 
     /** The checks of a receiving call, then {@code buf} as the call's output message. */
     private MessageBuffer incoming(String call, Object buf, int source, int tag, Scratch s) {
         checkPeer(call, source, tag, true);
+        if (buf instanceof TypedBuffer tb && inPlaceTypes && tb.isDirect()) {
+            Buffers.checkWritable(buf, "buf");
+            return tb.inPlace(mpi);
+        }
         return receiving(buf, s);
     }
 

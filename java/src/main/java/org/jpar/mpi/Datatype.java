@@ -82,18 +82,22 @@ public final class Datatype {
     private final String recipe;
     private volatile boolean committed;
     private volatile boolean freed;
+    /** A derived type's MPI datatypes, made in a native binding on first use; null if predefined. */
+    private final NativeTypes natives;
 
     private Datatype(ElementType element) {
         this.element = element;
         this.map = TypeMap.of(element);
         this.recipe = element.name();
         this.committed = true;
+        this.natives = null;
     }
 
-    private Datatype(TypeMap map, String recipe) {
+    private Datatype(TypeMap map, String recipe, NativeTypes.Recipe make) {
         this.element = null;
         this.map = map;
         this.recipe = recipe;
+        this.natives = new NativeTypes(make);
     }
 
     static Datatype of(ElementType element) {
@@ -154,7 +158,8 @@ public final class Datatype {
         usable();
         nonNegative(count, "count");
         return derived(TypeMaps.hvector(count, 1, map.extent(), map), "contiguous(" + count
-            + ", " + this + ")");
+            + ", " + this + ")", (mpi, a) -> mpi.abi.jpar_type_contiguous(count, partCode(mpi),
+            a.out()));
     }
 
     /**
@@ -169,7 +174,9 @@ public final class Datatype {
         nonNegative(count, "count");
         nonNegative(blocklength, "blocklength");
         return derived(TypeMaps.hvector(count, blocklength, stride * map.extent(), map),
-            "vector(" + count + ", " + blocklength + ", " + stride + ", " + this + ")");
+            "vector(" + count + ", " + blocklength + ", " + stride + ", " + this + ")",
+            (mpi, a) -> mpi.abi.jpar_type_vector(count, blocklength, stride, partCode(mpi),
+                a.out()));
     }
 
     /**
@@ -182,7 +189,9 @@ public final class Datatype {
         nonNegative(count, "count");
         nonNegative(blocklength, "blocklength");
         return derived(TypeMaps.hvector(count, blocklength, strideBytes, map), "hvector(" + count
-            + ", " + blocklength + ", " + strideBytes + "B, " + this + ")");
+            + ", " + blocklength + ", " + strideBytes + "B, " + this + ")",
+            (mpi, a) -> mpi.abi.jpar_type_hvector(count, blocklength, strideBytes, partCode(mpi),
+                a.out()));
     }
 
     /**
@@ -194,9 +203,12 @@ public final class Datatype {
     public Datatype createIndexed(int[] blocklengths, int[] displacements) {
         usable();
         blocks(blocklengths, displacements.length);
-        return derived(TypeMaps.hindexed(blocklengths, scaled(displacements), map),
-            "indexed(" + Arrays.toString(blocklengths) + ", " + Arrays.toString(displacements)
-            + ", " + this + ")");
+        int[] lengths = blocklengths.clone();
+        int[] displs = displacements.clone();
+        return derived(TypeMaps.hindexed(lengths, scaled(displs), map),
+            "indexed(" + Arrays.toString(lengths) + ", " + Arrays.toString(displs)
+            + ", " + this + ")", (mpi, a) -> mpi.abi.jpar_type_indexed(lengths.length,
+            a.ints(lengths), a.ints(displs), partCode(mpi), a.out()));
     }
 
     /**
@@ -210,8 +222,11 @@ public final class Datatype {
         nonNegative(blocklength, "blocklength");
         int[] lengths = new int[displacements.length];
         Arrays.fill(lengths, blocklength);
-        return derived(TypeMaps.hindexed(lengths, scaled(displacements), map), "indexedBlock("
-            + blocklength + ", " + Arrays.toString(displacements) + ", " + this + ")");
+        int[] displs = displacements.clone();
+        return derived(TypeMaps.hindexed(lengths, scaled(displs), map), "indexedBlock("
+            + blocklength + ", " + Arrays.toString(displs) + ", " + this + ")",
+            (mpi, a) -> mpi.abi.jpar_type_indexed_block(displs.length, blocklength, a.ints(displs),
+                partCode(mpi), a.out()));
     }
 
     /**
@@ -223,9 +238,12 @@ public final class Datatype {
     public Datatype createHindexed(int[] blocklengths, long[] displacements) {
         usable();
         blocks(blocklengths, displacements.length);
-        return derived(TypeMaps.hindexed(blocklengths, displacements.clone(), map), "hindexed("
-            + Arrays.toString(blocklengths) + ", " + Arrays.toString(displacements) + "B, "
-            + this + ")");
+        int[] lengths = blocklengths.clone();
+        long[] displs = displacements.clone();
+        return derived(TypeMaps.hindexed(lengths, displs, map), "hindexed("
+            + Arrays.toString(lengths) + ", " + Arrays.toString(displs) + "B, " + this + ")",
+            (mpi, a) -> mpi.abi.jpar_type_hindexed(lengths.length, a.ints(lengths), a.longs(displs),
+                partCode(mpi), a.out()));
     }
 
     /**
@@ -245,13 +263,23 @@ public final class Datatype {
                 + types.length + " and " + blocklengths.length);
         }
         TypeMap[] maps = new TypeMap[types.length];
-        for (int i = 0; i < types.length; i++) {
-            Objects.requireNonNull(types[i], "types[" + i + "] must not be null").usable();
-            maps[i] = types[i].map;
+        Datatype[] parts = types.clone();
+        for (int i = 0; i < parts.length; i++) {
+            Objects.requireNonNull(parts[i], "types[" + i + "] must not be null").usable();
+            maps[i] = parts[i].map;
         }
-        return new Datatype(TypeMaps.struct(blocklengths, displacements.clone(), maps),
-            "struct(" + Arrays.toString(blocklengths) + ", " + Arrays.toString(displacements)
-            + "B, " + Arrays.toString(types) + ")");
+        int[] lengths = blocklengths.clone();
+        long[] displs = displacements.clone();
+        return new Datatype(TypeMaps.struct(lengths, displs, maps), "struct("
+            + Arrays.toString(lengths) + ", " + Arrays.toString(displs) + "B, "
+            + Arrays.toString(parts) + ")", (mpi, a) -> {
+                int[] codes = new int[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    codes[i] = parts[i].partCode(mpi);
+                }
+                return mpi.abi.jpar_type_struct(lengths.length, a.ints(lengths), a.longs(displs),
+                    a.ints(codes), a.out());
+            });
     }
 
     /**
@@ -274,9 +302,15 @@ public final class Datatype {
                     + subsizes[d] + ", start=" + starts[d]);
             }
         }
-        return derived(TypeMaps.subarray(sizes, subsizes, starts, order == Order.FORTRAN, map),
-            "subarray(" + Arrays.toString(sizes) + ", " + Arrays.toString(subsizes) + ", "
-            + Arrays.toString(starts) + ", " + order + ", " + this + ")");
+        int[] whole = sizes.clone();
+        int[] sub = subsizes.clone();
+        int[] from = starts.clone();
+        boolean fortran = order == Order.FORTRAN;
+        return derived(TypeMaps.subarray(whole, sub, from, fortran, map),
+            "subarray(" + Arrays.toString(whole) + ", " + Arrays.toString(sub) + ", "
+            + Arrays.toString(from) + ", " + order + ", " + this + ")",
+            (mpi, a) -> mpi.abi.jpar_type_subarray(whole.length, a.ints(whole), a.ints(sub),
+                a.ints(from), fortran ? 1 : 0, partCode(mpi), a.out()));
     }
 
     /**
@@ -306,11 +340,16 @@ public final class Datatype {
             throw new IllegalArgumentException("psizes must multiply to size and rank lie in it: "
                 + "psizes=" + Arrays.toString(psizes) + ", size=" + size + ", rank=" + rank);
         }
-        return derived(TypeMaps.darray(rank, gsizes, kinds, dargs, psizes,
-            order == Order.FORTRAN, map), "darray(" + size + ", " + rank + ", "
-            + Arrays.toString(gsizes) + ", " + Arrays.toString(distribs) + ", "
-            + Arrays.toString(dargs) + ", " + Arrays.toString(psizes) + ", " + order + ", "
-            + this + ")");
+        int[] g = gsizes.clone();
+        int[] args = dargs.clone();
+        int[] grid = psizes.clone();
+        boolean fortran = order == Order.FORTRAN;
+        return derived(TypeMaps.darray(rank, g, kinds, args, grid, fortran, map), "darray("
+            + size + ", " + rank + ", " + Arrays.toString(g) + ", " + Arrays.toString(distribs)
+            + ", " + Arrays.toString(args) + ", " + Arrays.toString(grid) + ", " + order + ", "
+            + this + ")", (mpi, a) -> mpi.abi.jpar_type_darray(size, rank, n, a.ints(g),
+            a.ints(kinds), a.ints(args), a.ints(grid), fortran ? 1 : 0, partCode(mpi),
+            a.out()));
     }
 
     private static void checkDistribution(int d, int g, Distribution how, int darg, int p) {
@@ -332,19 +371,21 @@ public final class Datatype {
     public Datatype createResized(long lb, long extent) {
         usable();
         return derived(TypeMaps.resized(map, lb, extent), "resized(" + lb + ", " + extent + ", "
-            + this + ")");
+            + this + ")", (mpi, a) -> mpi.abi.jpar_type_resized(partCode(mpi), lb, extent,
+            a.out()));
     }
 
     /** A copy of this type (MPI_Type_dup), committed if this one is. */
     public Datatype dup() {
         usable();
-        Datatype copy = derived(map, recipe);
+        Datatype copy = derived(map, recipe, (mpi, a) -> mpi.abi.jpar_type_dup(partCode(mpi),
+            a.out()));
         copy.committed = committed;
         return copy;
     }
 
-    private Datatype derived(TypeMap m, String what) {
-        return new Datatype(m, what);
+    private Datatype derived(TypeMap m, String what, NativeTypes.Recipe make) {
+        return new Datatype(m, what, make);
     }
 
     // ------------------------------------------------------------------------------ life
@@ -372,6 +413,30 @@ public final class Datatype {
             throw new UnsupportedOperationException("predefined types cannot be freed: " + this);
         }
         freed = true;
+        natives.free();
+    }
+
+    /**
+     * jpar.h's number of this type in {@code mpi}'s native binding: a predefined type's, or the
+     * MPI datatype made for a derived one on its first use there.
+     *
+     * @throws IllegalStateException if the type is freed
+     * @throws MpiException if MPI cannot make it
+     */
+    int nativeCode(Mpi mpi) {
+        if (element != null) {
+            return element.code;
+        }
+        usable();
+        return natives.code(mpi, this);
+    }
+
+    /**
+     * {@link #nativeCode} for a type built on this one, which MPI lets outlive it: a freed type
+     * is made again for it (and kept, so at most once per MPI).
+     */
+    int partCode(Mpi mpi) {
+        return element != null ? element.code : natives.code(mpi, this);
     }
 
     /** Throws unless the type is committed and not freed: a message may use it. */

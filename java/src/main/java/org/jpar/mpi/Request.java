@@ -446,6 +446,6 @@ public sealed class Request permits Prequest {
                 false);
         }
         return receive || st.cancelled() ? st : new Status(st.source(), st.tag(),
-            m.count(), m.count() * m.type().size, false);
+            m.elements(), m.elements() * m.type().size, false);
     }
 }

@@ -4,7 +4,9 @@ import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.jpar.mpi.internal.Buffers;
+import org.jpar.internal.Memory;
 import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.MessageBuffer;
 import org.jpar.mpi.internal.Packable;
 
 /**
@@ -100,6 +102,21 @@ public final class TypedBuffer implements Packable {
     /** The datatype. */
     public Datatype type() {
         return type;
+    }
+
+    /** Whether the elements lie in direct memory, where MPI can reach them in place. */
+    boolean isDirect() {
+        return Buffers.isDirect(buffer);
+    }
+
+    /**
+     * The message MPI reads or writes in place through the type's MPI datatype: for a native
+     * binding and a direct buffer, with no packing.
+     */
+    MessageBuffer inPlace(Mpi mpi) {
+        type.checkUsableInMessages();
+        return MessageBuffer.derived(buffer, type.map.base, count, type.nativeCode(mpi),
+            Memory.address((Buffer) buffer) + origin, baseCount);
     }
 
     @Override

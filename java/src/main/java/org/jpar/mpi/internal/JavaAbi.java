@@ -108,4 +108,80 @@ public abstract class JavaAbi implements MpiAbi {
                                long comm, long intercomm, long errcodes) {
         return ERR_OTHER;
     }
+
+    // Derived datatypes: the Java backends never see one, since calls pack their elements as
+    // primitives before they reach a backend (see TypeMap); so none can be made here.
+
+    @Override
+    public int jpar_type_contiguous(int count, int oldtype, long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_vector(int count, int blocklength, int stride, int oldtype,
+                                long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_hvector(int count, int blocklength, long stride, int oldtype,
+                                 long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_indexed(int count, long blocklengths, long displs, int oldtype,
+                                 long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_indexed_block(int count, int blocklength, long displs, int oldtype,
+                                       long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_hindexed(int count, long blocklengths, long displs, int oldtype,
+                                  long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_struct(int count, long blocklengths, long displs, long types,
+                                long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_subarray(int ndims, long sizes, long subsizes, long starts, int fortran,
+                                  int oldtype, long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_darray(int size, int rank, int ndims, long gsizes, long distribs,
+                                long dargs, long psizes, int fortran, int oldtype, long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_resized(int oldtype, long lb, long extent, long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_dup(int oldtype, long newtype) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_free(int type) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_type_bounds(int type, long out) {
+        return ERR_OTHER;
+    }
 }

@@ -30,14 +30,35 @@ public final class MessageBuffer {
     private final int count;
     private final long address;
     private final ByteBuffer staging;
+    /** jpar.h's type number MPI gets: the element type's, or a derived type's. */
+    private final int code;
+    /** The elements of {@link #type} the message holds: {@link #count} unless derived. */
+    private final int elements;
 
     private MessageBuffer(Object buf, ElementType type, int count, long address,
                           ByteBuffer staging) {
+        this(buf, type, count, address, staging, type.code, count);
+    }
+
+    private MessageBuffer(Object buf, ElementType type, int count, long address,
+                          ByteBuffer staging, int code, int elements) {
         this.buf = buf;
         this.type = type;
         this.count = count;
         this.address = address;
         this.staging = staging;
+        this.code = code;
+        this.elements = elements;
+    }
+
+    /**
+     * {@code count} elements of derived type {@code code} at {@code address}, in direct memory
+     * that {@code keep} holds: MPI reads or writes them in place. They are {@code elements}
+     * elements of {@code base}.
+     */
+    public static MessageBuffer derived(Object keep, ElementType base, int count, int code,
+                                        long address, int elements) {
+        return new MessageBuffer(keep, base, count, address, null, code, elements);
     }
 
     /**
@@ -100,9 +121,14 @@ public final class MessageBuffer {
         return address;
     }
 
-    /** The elements the call uses. */
+    /** The count the call passes MPI: in elements of the type {@link #typeCode()} names. */
     public int count() {
         return count;
+    }
+
+    /** The message's elements of {@link #type()}: as {@link #count()}, unless derived. */
+    public int elements() {
+        return elements;
     }
 
     /** The element type. */
@@ -110,9 +136,9 @@ public final class MessageBuffer {
         return type;
     }
 
-    /** jpar.h's number of the element type. */
+    /** jpar.h's number of the type MPI gets. */
     public int typeCode() {
-        return type.code;
+        return code;
     }
 
     /**
