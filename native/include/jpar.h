@@ -206,18 +206,28 @@ int jpar_cart_sub(int64_t comm, const int32_t *remain_dims, int64_t *out);
 /*
  * Graph topologies. jpar_graph_create takes MPI_Graph_create's index and edges (the whole
  * graph, the same on every rank); jpar_dist_graph_create_adjacent each rank's own sources and
- * destinations, unweighted. Neighbours come back in the order they were given.
+ * destinations, in the order its neighbour collectives use; jpar_dist_graph_create any edges a
+ * rank knows of (MPI_Dist_graph_create: from each of n sources to its degrees[i] next
+ * destinations), in an order MPI chooses. Weight arrays may be NULL, for an unweighted graph
+ * (MPI_UNWEIGHTED); jpar_dist_graph_neighbors writes weights only where the graph has them and
+ * the pointers are not NULL.
  */
 int jpar_graph_create(int64_t comm, int32_t nnodes, const int32_t *index, const int32_t *edges,
                       int32_t reorder, int64_t *out);
 int jpar_graph_neighbors_count(int64_t comm, int32_t rank, int32_t *count);
 int jpar_graph_neighbors(int64_t comm, int32_t rank, int32_t maxneighbors, int32_t *neighbors);
 int jpar_dist_graph_create_adjacent(int64_t comm, int32_t indegree, const int32_t *sources,
-                                    int32_t outdegree, const int32_t *destinations,
+                                    const int32_t *sourceweights, int32_t outdegree,
+                                    const int32_t *destinations, const int32_t *destweights,
                                     int32_t reorder, int64_t *out);
-int jpar_dist_graph_neighbors_count(int64_t comm, int32_t *indegree, int32_t *outdegree);
+int jpar_dist_graph_create(int64_t comm, int32_t n, const int32_t *sources,
+                           const int32_t *degrees, const int32_t *destinations,
+                           const int32_t *weights, int32_t reorder, int64_t *out);
+int jpar_dist_graph_neighbors_count(int64_t comm, int32_t *indegree, int32_t *outdegree,
+                                    int32_t *weighted);
 int jpar_dist_graph_neighbors(int64_t comm, int32_t maxindegree, int32_t *sources,
-                              int32_t maxoutdegree, int32_t *destinations);
+                              int32_t *sourceweights, int32_t maxoutdegree,
+                              int32_t *destinations, int32_t *destweights);
 
 /* Groups (MPI_Group), as handles like communicators'. */
 int jpar_comm_group(int64_t comm, int64_t *group);

@@ -241,31 +241,51 @@ int jpar_graph_neighbors(int64_t comm, int32_t rank, int32_t maxneighbors, int32
 #pragma GCC diagnostic ignored "-Wstringop-overread"
 #pragma GCC diagnostic ignored "-Wstringop-overflow"
 
+/* A weight array, or MPI_UNWEIGHTED for none. */
+static int *weights_of(const int32_t *weights) {
+    return weights == NULL ? MPI_UNWEIGHTED : (int *) weights;
+}
+
 int jpar_dist_graph_create_adjacent(int64_t comm, int32_t indegree, const int32_t *sources,
-                                    int32_t outdegree, const int32_t *destinations,
+                                    const int32_t *sourceweights, int32_t outdegree,
+                                    const int32_t *destinations, const int32_t *destweights,
                                     int32_t reorder, int64_t *out) {
     MPI_Comm c = MPI_COMM_NULL;
     return jpar_comm_out(MPI_Dist_graph_create_adjacent(comm_of(comm), indegree, sources,
-                                                        MPI_UNWEIGHTED, outdegree, destinations,
-                                                        MPI_UNWEIGHTED, MPI_INFO_NULL,
-                                                        reorder != 0, &c),
+                                                        weights_of(sourceweights), outdegree,
+                                                        destinations, weights_of(destweights),
+                                                        MPI_INFO_NULL, reorder != 0, &c),
                          &c, out);
 }
 
-int jpar_dist_graph_neighbors_count(int64_t comm, int32_t *indegree, int32_t *outdegree) {
+int jpar_dist_graph_create(int64_t comm, int32_t n, const int32_t *sources,
+                           const int32_t *degrees, const int32_t *destinations,
+                           const int32_t *weights, int32_t reorder, int64_t *out) {
+    MPI_Comm c = MPI_COMM_NULL;
+    return jpar_comm_out(MPI_Dist_graph_create(comm_of(comm), n, sources, degrees, destinations,
+                                               weights_of(weights), MPI_INFO_NULL, reorder != 0,
+                                               &c),
+                         &c, out);
+}
+
+int jpar_dist_graph_neighbors_count(int64_t comm, int32_t *indegree, int32_t *outdegree,
+                                    int32_t *weighted) {
     int in = 0;
     int out = 0;
-    int weighted = 0;
-    int rc = MPI_Dist_graph_neighbors_count(comm_of(comm), &in, &out, &weighted);
+    int w = 0;
+    int rc = MPI_Dist_graph_neighbors_count(comm_of(comm), &in, &out, &w);
     *indegree = in;
     *outdegree = out;
+    *weighted = w != 0;
     return rc;
 }
 
 int jpar_dist_graph_neighbors(int64_t comm, int32_t maxindegree, int32_t *sources,
-                              int32_t maxoutdegree, int32_t *destinations) {
-    return MPI_Dist_graph_neighbors(comm_of(comm), maxindegree, sources, MPI_UNWEIGHTED,
-                                    maxoutdegree, destinations, MPI_UNWEIGHTED);
+                              int32_t *sourceweights, int32_t maxoutdegree,
+                              int32_t *destinations, int32_t *destweights) {
+    return MPI_Dist_graph_neighbors(comm_of(comm), maxindegree, sources,
+                                    weights_of(sourceweights), maxoutdegree, destinations,
+                                    weights_of(destweights));
 }
 
 #pragma GCC diagnostic pop

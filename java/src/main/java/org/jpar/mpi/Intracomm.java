@@ -459,15 +459,44 @@ public sealed class Intracomm extends Comm permits Topocomm {
 
     /**
      * A directed graph in which this rank receives from {@code sources} and sends to
-     * {@code destinations} in neighbour collectives (MPI_Dist_graph_create_adjacent, unweighted),
-     * collective over this communicator: every rank names its own, and a rank in one rank's
-     * destinations names it among its sources.
+     * {@code destinations} in neighbour collectives, in that order
+     * (MPI_Dist_graph_create_adjacent, unweighted), collective over this communicator: every
+     * rank names its own, and a rank in one rank's destinations names it among its sources.
      *
      * @throws IllegalArgumentException for a rank outside the communicator
      */
     public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations,
                                                  boolean reorder) {
-        return Topologies.distGraphAdjacent(this, sources, destinations, reorder);
+        return Topologies.distGraphAdjacent(this, sources, null, destinations, null, reorder);
+    }
+
+    /**
+     * {@link #createDistGraphAdjacent(int[], int[], boolean)} with a weight per edge, which MPI
+     * may use to place ranks ({@link Distgraphcomm#sourceWeights()} gives them back).
+     *
+     * @throws IllegalArgumentException for a rank outside the communicator, or weights that are
+     *     negative, not one per edge, or given on one side only
+     */
+    public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] sourceWeights,
+                                                 int[] destinations, int[] destWeights,
+                                                 boolean reorder) {
+        return Topologies.distGraphAdjacent(this, sources, sourceWeights, destinations,
+            destWeights, reorder);
+    }
+
+    /**
+     * A directed graph from edges any rank may know of (MPI_Dist_graph_create), collective over
+     * this communicator: this rank contributes, for each {@code sources[i]}, edges to the next
+     * {@code degrees[i]} entries of {@code destinations}, weighted by {@code weights} (null for
+     * an unweighted graph). Each rank's neighbours come in an order MPI chooses;
+     * {@link Distgraphcomm#sources()} and {@link Distgraphcomm#destinations()} give it.
+     *
+     * @throws IllegalArgumentException for a rank outside the communicator, degrees that are
+     *     negative or do not add up to the destinations, or weights not one per edge
+     */
+    public Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations,
+                                         int[] weights, boolean reorder) {
+        return Topologies.distGraph(this, sources, degrees, destinations, weights, reorder);
     }
 
     /**

@@ -77,24 +77,92 @@ final class Topologies {
         return h == c.abi.jpar_comm_null() ? null : new Graphcomm(c.mpi, h);
     }
 
-    static Distgraphcomm distGraphAdjacent(Intracomm c, int[] sources, int[] destinations,
+    static Distgraphcomm distGraphAdjacent(Intracomm c, int[] sources, int[] sourceWeights,
+                                           int[] destinations, int[] destWeights,
                                            boolean reorder) {
         Objects.requireNonNull(sources, "sources must not be null");
         Objects.requireNonNull(destinations, "destinations must not be null");
-        for (int[] ranks : new int[][] {sources, destinations}) {
-            for (int r : ranks) {
-                if (r < 0 || r >= c.size) {
-                    throw new IllegalArgumentException("sources and destinations must be ranks "
-                        + "from 0 to " + (c.size - 1) + ": rank=" + r);
-                }
-            }
+        ranks(c, sources, "sources");
+        ranks(c, destinations, "destinations");
+        if ((sourceWeights == null) != (destWeights == null)) {
+            throw new IllegalArgumentException("give both weight arrays or neither");
         }
+        weights(sourceWeights, sources.length, "sourceWeights");
+        weights(destWeights, destinations.length, "destWeights");
         c.checkOpen("createDistGraphAdjacent");
         Scratch s = Scratch.get();
-        long at = s.layouts(sources, destinations);
-        c.check(c.abi.jpar_dist_graph_create_adjacent(c.handle, sources.length, at,
-            destinations.length, at + 4L * sources.length, reorder ? 1 : 0,
-            s.outAddress + Scratch.HANDLE), "createDistGraphAdjacent");
+        boolean weighted = sourceWeights != null;
+        long at = weighted ? s.layouts(sources, sourceWeights, destinations, destWeights)
+            : s.layouts(sources, destinations);
+        long in = at;
+        long inW = weighted ? at + 4L * sources.length : 0;
+        long to = weighted ? inW + 4L * sources.length : at + 4L * sources.length;
+        long toW = weighted ? to + 4L * destinations.length : 0;
+        c.check(c.abi.jpar_dist_graph_create_adjacent(c.handle, sources.length, in, inW,
+            destinations.length, to, toW, reorder ? 1 : 0, s.outAddress + Scratch.HANDLE),
+            "createDistGraphAdjacent");
         return new Distgraphcomm(c.mpi, s.out.getLong(Scratch.HANDLE));
+    }
+
+    static Distgraphcomm distGraph(Intracomm c, int[] sources, int[] degrees,
+                                   int[] destinations, int[] weights, boolean reorder) {
+        Objects.requireNonNull(sources, "sources must not be null");
+        Objects.requireNonNull(degrees, "degrees must not be null");
+        Objects.requireNonNull(destinations, "destinations must not be null");
+        if (degrees.length != sources.length) {
+            throw new IllegalArgumentException("sources and degrees must have the same length: "
+                + sources.length + " and " + degrees.length);
+        }
+        long edges = 0;
+        for (int d : degrees) {
+            if (d < 0) {
+                throw new IllegalArgumentException("degrees must not be negative: "
+                    + Arrays.toString(degrees));
+            }
+            edges += d;
+        }
+        if (edges != destinations.length) {
+            throw new IllegalArgumentException("degrees must add up to the destinations: "
+                + edges + " and " + destinations.length);
+        }
+        ranks(c, sources, "sources");
+        ranks(c, destinations, "destinations");
+        weights(weights, destinations.length, "weights");
+        c.checkOpen("createDistGraph");
+        Scratch s = Scratch.get();
+        long at = weights == null ? s.layouts(sources, degrees, destinations)
+            : s.layouts(sources, degrees, destinations, weights);
+        long deg = at + 4L * sources.length;
+        long to = deg + 4L * sources.length;
+        long w = weights == null ? 0 : to + 4L * destinations.length;
+        c.check(c.abi.jpar_dist_graph_create(c.handle, sources.length, at, deg, to, w,
+            reorder ? 1 : 0, s.outAddress + Scratch.HANDLE), "createDistGraph");
+        return new Distgraphcomm(c.mpi, s.out.getLong(Scratch.HANDLE));
+    }
+
+    private static void ranks(Intracomm c, int[] ranks, String name) {
+        for (int r : ranks) {
+            if (r < 0 || r >= c.size) {
+                throw new IllegalArgumentException(name + " must be ranks from 0 to "
+                    + (c.size - 1) + ": rank=" + r);
+            }
+        }
+    }
+
+    /** Null, or one weight, none negative, per edge. */
+    private static void weights(int[] weights, int edges, String name) {
+        if (weights == null) {
+            return;
+        }
+        if (weights.length != edges) {
+            throw new IllegalArgumentException(name + " must have one weight per edge: length="
+                + weights.length + ", edges=" + edges);
+        }
+        for (int w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException(name + " must not be negative: "
+                    + Arrays.toString(weights));
+            }
+        }
     }
 }

@@ -118,11 +118,29 @@ final class LocalComm {
     /** A graph's sources and destinations of each member, or null for none. */
     private volatile int[][] graphSources;
     private volatile int[][] graphDestinations;
+    /** Their weights, or null for an unweighted graph. */
+    private volatile int[][] sourceWeights;
+    private volatile int[][] destinationWeights;
 
     /** Makes this a graph; every member sets the same. */
     void graph(int[][] sources, int[][] destinations) {
+        graph(sources, destinations, null, null);
+    }
+
+    /** Makes this a weighted graph, or unweighted where the weights are null. */
+    void graph(int[][] sources, int[][] destinations, int[][] inWeights, int[][] outWeights) {
+        sourceWeights = inWeights;
+        destinationWeights = outWeights;
         graphDestinations = destinations;
         graphSources = sources;
+    }
+
+    int[][] sourceWeights() {
+        return sourceWeights;
+    }
+
+    int[][] destinationWeights() {
+        return destinationWeights;
     }
 
     int[][] graphSources() {

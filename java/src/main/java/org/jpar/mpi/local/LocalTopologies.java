@@ -274,56 +274,148 @@ abstract class LocalTopologies extends LocalCollectives {
 
     @Override
     public int jpar_dist_graph_create_adjacent(long comm, int indegree, long sources,
-                                               int outdegree, long destinations, int reorder,
+                                               long sourceweights, int outdegree,
+                                               long destinations, long destweights, int reorder,
                                                long out) {
         return guardedCode(() -> {
-            int[] mine = ints(sources, indegree);
-            int[] theirs = ints(destinations, outdegree);
-            LocalComm c = comm(comm);
-            int rc = jpar_comm_split(comm, 0, rankIn(c), out);
-            if (rc != 0) {
-                return rc;
-            }
-            LocalComm g = comm(Memory.getLong(out));
-            int rank = rankIn(g);
-            Object[] all = g.exchange(rank, new int[][] {mine, theirs});
-            int[][] in = new int[all.length][];
-            int[][] to = new int[all.length][];
-            for (int r = 0; r < all.length; r++) {
-                in[r] = ((int[][]) all[r])[0];
-                to[r] = ((int[][]) all[r])[1];
-            }
-            g.exchange(rank, null);
-            g.graph(in, to);
-            return 0;
+            int[][] mine = {ints(sources, indegree), ints(destinations, outdegree),
+                sourceweights == 0 ? null : ints(sourceweights, indegree),
+                destweights == 0 ? null : ints(destweights, outdegree)};
+            return distGraph(comm, out, all -> {
+                int n = all.length;
+                int[][][] g = new int[4][n][];
+                for (int r = 0; r < n; r++) {
+                    for (int k = 0; k < 4; k++) {
+                        g[k][r] = ((int[][]) all[r])[k];
+                    }
+                }
+                return g;
+            }, mine);
         });
     }
 
+    /**
+     * Every rank's edges (from each of {@code n} sources to its next {@code degrees[i]}
+     * destinations) gathered into each rank's in- and out-lists: by contributing rank, then in
+     * the order given.
+     */
     @Override
-    public int jpar_dist_graph_neighbors_count(long comm, long indegree, long outdegree) {
+    public int jpar_dist_graph_create(long comm, int n, long sources, long degrees,
+                                      long destinations, long weights, int reorder, long out) {
+        return guardedCode(() -> {
+            int[] from = ints(sources, n);
+            int[] degree = ints(degrees, n);
+            int edges = 0;
+            for (int d : degree) {
+                edges += d;
+            }
+            int[][] mine = {from, degree, ints(destinations, edges),
+                weights == 0 ? null : ints(weights, edges)};
+            return distGraph(comm, out, all -> {
+                int size = all.length;
+                java.util.List<java.util.List<int[]>> in = new java.util.ArrayList<>();
+                java.util.List<java.util.List<int[]>> to = new java.util.ArrayList<>();
+                for (int r = 0; r < size; r++) {
+                    in.add(new java.util.ArrayList<>());
+                    to.add(new java.util.ArrayList<>());
+                }
+                boolean weighted = false;
+                for (Object a : all) {
+                    int[][] e = (int[][]) a;
+                    weighted |= e[3] != null;
+                    for (int i = 0, k = 0; i < e[0].length; i++) {
+                        for (int d = 0; d < e[1][i]; d++, k++) {
+                            int w = e[3] == null ? 1 : e[3][k];
+                            to.get(e[0][i]).add(new int[] {e[2][k], w});
+                            in.get(e[2][k]).add(new int[] {e[0][i], w});
+                        }
+                    }
+                }
+                int[][][] g = new int[4][size][];
+                for (int r = 0; r < size; r++) {
+                    g[0][r] = in.get(r).stream().mapToInt(x -> x[0]).toArray();
+                    g[1][r] = to.get(r).stream().mapToInt(x -> x[0]).toArray();
+                    g[2][r] = weighted ? in.get(r).stream().mapToInt(x -> x[1]).toArray() : null;
+                    g[3][r] = weighted ? to.get(r).stream().mapToInt(x -> x[1]).toArray() : null;
+                }
+                return g;
+            }, mine);
+        });
+    }
+
+    /**
+     * A distributed graph over a copy of {@code comm}: every rank deposits {@code mine}, and
+     * {@code layout} turns all deposits into sources, destinations and their weights by rank.
+     */
+    private int distGraph(long comm, long out,
+                          java.util.function.Function<Object[], int[][][]> layout,
+                          int[][] mine) {
+        LocalComm c = comm(comm);
+        int rc = jpar_comm_split(comm, 0, rankIn(c), out);
+        if (rc != 0) {
+            return rc;
+        }
+        LocalComm g = comm(Memory.getLong(out));
+        int rank = rankIn(g);
+        int[][][] graph = layout.apply(g.exchange(rank, mine));
+        g.exchange(rank, null);
+        boolean weighted = false;
+        for (int[] w : graph[2]) {
+            weighted |= w != null;
+        }
+        for (int[] w : graph[3]) {
+            weighted |= w != null;
+        }
+        if (weighted) {
+            // A graph is weighted as a whole; a rank that gave no weights has weight-1 edges.
+            for (int k = 2; k < 4; k++) {
+                for (int r = 0; r < graph[k].length; r++) {
+                    if (graph[k][r] == null) {
+                        graph[k][r] = new int[graph[k - 2][r].length];
+                        java.util.Arrays.fill(graph[k][r], 1);
+                    }
+                }
+            }
+        }
+        g.graph(graph[0], graph[1], weighted ? graph[2] : null, weighted ? graph[3] : null);
+        return 0;
+    }
+
+    @Override
+    public int jpar_dist_graph_neighbors_count(long comm, long indegree, long outdegree,
+                                               long weighted) {
         return guardedCode(() -> {
             LocalComm c = graphOf(comm);
             Memory.putInt(indegree, c.graphSources()[rankIn(c)].length);
             Memory.putInt(outdegree, c.graphDestinations()[rankIn(c)].length);
+            Memory.putInt(weighted, c.sourceWeights() == null ? 0 : 1);
             return 0;
         });
     }
 
     @Override
     public int jpar_dist_graph_neighbors(long comm, int maxindegree, long sources,
-                                         int maxoutdegree, long destinations) {
+                                         long sourceweights, int maxoutdegree,
+                                         long destinations, long destweights) {
         return guardedCode(() -> {
             LocalComm c = graphOf(comm);
-            int[] in = c.graphSources()[rankIn(c)];
-            int[] to = c.graphDestinations()[rankIn(c)];
-            for (int i = 0; i < Math.min(maxindegree, in.length); i++) {
-                Memory.putInt(sources + 4L * i, in[i]);
+            int r = rankIn(c);
+            put(sources, c.graphSources()[r], maxindegree);
+            put(destinations, c.graphDestinations()[r], maxoutdegree);
+            if (c.sourceWeights() != null && sourceweights != 0) {
+                put(sourceweights, c.sourceWeights()[r], maxindegree);
             }
-            for (int i = 0; i < Math.min(maxoutdegree, to.length); i++) {
-                Memory.putInt(destinations + 4L * i, to[i]);
+            if (c.destinationWeights() != null && destweights != 0) {
+                put(destweights, c.destinationWeights()[r], maxoutdegree);
             }
             return 0;
         });
+    }
+
+    private static void put(long at, int[] values, int max) {
+        for (int i = 0; i < Math.min(max, values.length); i++) {
+            Memory.putInt(at + 4L * i, values[i]);
+        }
     }
 
     // ------------------------------------------------------------------ neighbour collectives

@@ -283,32 +283,62 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
 
     @Override
     public int jpar_dist_graph_create_adjacent(long comm, int indegree, long sources,
-                                               int outdegree, long destinations, int reorder,
+                                               long sourceweights, int outdegree,
+                                               long destinations, long destweights, int reorder,
                                                long out) {
-        return call(() -> Memory.putLong(out, register(comm(comm).createDistGraphAdjacent(
-            ints(sources, indegree), ints(destinations, outdegree), MPI.INFO_NULL,
-            reorder != 0))));
+        return call(() -> {
+            int[] in = ints(sources, indegree);
+            int[] to = ints(destinations, outdegree);
+            Memory.putLong(out, register(sourceweights == 0 || destweights == 0
+                ? comm(comm).createDistGraphAdjacent(in, to, MPI.INFO_NULL, reorder != 0)
+                : comm(comm).createDistGraphAdjacent(in, ints(sourceweights, indegree), to,
+                    ints(destweights, outdegree), MPI.INFO_NULL, reorder != 0)));
+        });
     }
 
     @Override
-    public int jpar_dist_graph_neighbors_count(long comm, long indegree, long outdegree) {
+    public int jpar_dist_graph_create(long comm, int n, long sources, long degrees,
+                                      long destinations, long weights, int reorder, long out) {
+        return call(() -> {
+            int[] from = ints(sources, n);
+            int[] degree = ints(degrees, n);
+            int edges = java.util.Arrays.stream(degree).sum();
+            int[] to = ints(destinations, edges);
+            Memory.putLong(out, register(weights == 0
+                ? comm(comm).createDistGraph(from, degree, to, MPI.INFO_NULL, reorder != 0)
+                : comm(comm).createDistGraph(from, degree, to, ints(weights, edges),
+                    MPI.INFO_NULL, reorder != 0)));
+        });
+    }
+
+    @Override
+    public int jpar_dist_graph_neighbors_count(long comm, long indegree, long outdegree,
+                                               long weighted) {
         return call(() -> {
             DistGraphNeighbors n = graph(comm).getDistGraphNeighbors();
             Memory.putInt(indegree, n.getInDegree());
             Memory.putInt(outdegree, n.getOutDegree());
+            Memory.putInt(weighted, n.isWeighted() ? 1 : 0);
         });
     }
 
     @Override
     public int jpar_dist_graph_neighbors(long comm, int maxindegree, long sources,
-                                         int maxoutdegree, long destinations) {
+                                         long sourceweights, int maxoutdegree,
+                                         long destinations, long destweights) {
         return call(() -> {
             DistGraphNeighbors n = graph(comm).getDistGraphNeighbors();
             for (int i = 0; i < Math.min(maxindegree, n.getInDegree()); i++) {
                 Memory.putInt(sources + 4L * i, n.getSource(i));
+                if (n.isWeighted() && sourceweights != 0) {
+                    Memory.putInt(sourceweights + 4L * i, n.getSourceWeight(i));
+                }
             }
             for (int i = 0; i < Math.min(maxoutdegree, n.getOutDegree()); i++) {
                 Memory.putInt(destinations + 4L * i, n.getDestination(i));
+                if (n.isWeighted() && destweights != 0) {
+                    Memory.putInt(destweights + 4L * i, n.getDestinationWeight(i));
+                }
             }
         });
     }

@@ -29,6 +29,7 @@ final class TopologyChecks {
         checks.put("neighbor_v_collectives", TopologyChecks::neighborsV);
         checks.put("graph_ring_neighbors_and_collectives", TopologyChecks::graphRing);
         checks.put("dist_graph_star_and_ring", TopologyChecks::distGraph);
+        checks.put("dist_graph_from_any_rank_and_weights", TopologyChecks::distGraphWeighted);
         checks.put("neighbor_alltoallw_a_type_per_neighbor", TopologyChecks::alltoallw);
         checks.put("bad_topologies", TopologyChecks::bad);
     }
@@ -304,6 +305,65 @@ final class TopologyChecks {
             Check.equal(prev * 3, got.getInt(8), "the int from " + prev);
         }
         ring.free();
+    }
+
+    /**
+     * Rank 0 alone describes a weighted ring (edge i to i + 1, weight i + 1); every rank finds
+     * its own edges and weights, and a neighbour allgather runs over them. Then a weighted
+     * adjacent graph, an unweighted one, and bad graphs.
+     */
+    static void distGraphWeighted(Intracomm c) {
+        int n = c.size();
+        int me = c.rank();
+        int left = (me - 1 + n) % n;
+        int right = (me + 1) % n;
+        int[] all = new int[n];
+        int[] ones = new int[n];
+        int[] next = new int[n];
+        int[] weights = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+            ones[i] = 1;
+            next[i] = (i + 1) % n;
+            weights[i] = i + 1;
+        }
+        Distgraphcomm ring = me == 0 ? c.createDistGraph(all, ones, next, weights, false)
+            : c.createDistGraph(new int[0], new int[0], new int[0], new int[0], false);
+        Check.isTrue(ring.isWeighted(), "a weighted graph");
+        Check.equal(Arrays.toString(new int[] {left}), Arrays.toString(ring.sources()), "sources");
+        Check.equal(Arrays.toString(new int[] {right}), Arrays.toString(ring.destinations()),
+            "destinations");
+        Check.equal(Arrays.toString(new int[] {left + 1}), Arrays.toString(ring.sourceWeights()),
+            "source weights");
+        Check.equal(Arrays.toString(new int[] {me + 1}),
+            Arrays.toString(ring.destinationWeights()), "destination weights");
+        int[] got = new int[1];
+        ring.neighborAllgather(new int[] {10 * me}, got);
+        Check.equal(10 * left, got[0], "neighbour allgather over the ring");
+        ring.free();
+
+        Distgraphcomm adjacent = c.createDistGraphAdjacent(new int[] {left}, new int[] {7},
+            new int[] {right}, new int[] {7}, false);
+        Check.equal(Arrays.toString(new int[] {7}), Arrays.toString(adjacent.sourceWeights()),
+            "adjacent source weights");
+        adjacent.free();
+        Distgraphcomm plain = c.createDistGraph(new int[] {me}, new int[] {1}, new int[] {right},
+            null, false);
+        Check.isTrue(!plain.isWeighted(), "an unweighted graph");
+        Check.equal(Arrays.toString(new int[] {left}), Arrays.toString(plain.sources()),
+            "unweighted sources");
+        Check.raises(IllegalStateException.class, plain::sourceWeights, "weights of none");
+        plain.free();
+
+        Check.raises(IllegalArgumentException.class, () -> c.createDistGraph(new int[] {me},
+            new int[] {2}, new int[] {right}, null, false), "degrees past the destinations");
+        Check.raises(IllegalArgumentException.class, () -> c.createDistGraph(new int[] {me},
+            new int[] {1}, new int[] {right}, new int[] {-1}, false), "a negative weight");
+        Check.raises(IllegalArgumentException.class, () -> c.createDistGraphAdjacent(
+            new int[] {left}, new int[] {1}, new int[] {right}, null, false),
+            "weights on one side");
+        Check.raises(IllegalArgumentException.class, () -> c.createDistGraph(new int[] {n},
+            new int[] {0}, new int[0], null, false), "a source outside the communicator");
     }
 
     static void bad(Intracomm c) {
