@@ -229,6 +229,17 @@ int jpar_dist_graph_neighbors(int64_t comm, int32_t maxindegree, int32_t *source
                               int32_t *sourceweights, int32_t maxoutdegree,
                               int32_t *destinations, int32_t *destweights);
 
+/*
+ * Intercommunicators. jpar_intercomm_create is collective over both local communicators, whose
+ * leaders meet through peer_comm with tag; jpar_intercomm_merge makes the intracommunicator of
+ * both groups, the group whose ranks pass high = 0 first.
+ */
+int jpar_intercomm_create(int64_t local_comm, int32_t local_leader, int64_t peer_comm,
+                          int32_t remote_leader, int32_t tag, int64_t *out);
+int jpar_intercomm_merge(int64_t intercomm, int32_t high, int64_t *out);
+int jpar_comm_remote_group(int64_t comm, int64_t *group);
+int jpar_comm_test_inter(int64_t comm, int32_t *flag);
+
 /* Groups (MPI_Group), as handles like communicators'. */
 int jpar_comm_group(int64_t comm, int64_t *group);
 int jpar_group_size(int64_t group, int32_t *size);

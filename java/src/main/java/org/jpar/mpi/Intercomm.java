@@ -3,9 +3,10 @@ package org.jpar.mpi;
 import org.jpar.mpi.internal.Scratch;
 
 /**
- * A communicator between two groups of ranks (MPI's intercommunicator), such as the one
- * {@link Intracomm#spawn} returns and {@link Mpi#parent()} finds: point-to-point calls name the
- * ranks of the other group.
+ * A communicator between two groups of ranks (MPI's intercommunicator): one that
+ * {@link Intracomm#createIntercomm} makes of two intracommunicators, or that
+ * {@link Intracomm#spawn} returns and {@link Mpi#parent()} finds. Point-to-point calls name the
+ * ranks of the other group; {@link #merge} makes one intracommunicator of both.
  */
 public final class Intercomm extends Comm {
     private final int remoteSize;
@@ -20,6 +21,23 @@ public final class Intercomm extends Comm {
     /** The size of the other group, whose ranks point-to-point calls name. */
     public int remoteSize() {
         return remoteSize;
+    }
+
+    /** The other group (MPI_Comm_remote_group), whose ranks point-to-point calls name. */
+    public Group remoteGroup() {
+        return Intercomms.remoteGroup(this);
+    }
+
+    /**
+     * One intracommunicator of both groups (MPI_Intercomm_merge), collective over both: the
+     * group whose ranks pass {@code high = false} comes first (a tie orders the groups as MPI
+     * chooses), each in its own rank order.
+     *
+     * @throws IllegalStateException after free or disconnect
+     * @throws MpiException if MPI fails
+     */
+    public Intracomm merge(boolean high) {
+        return Intercomms.merge(this, high);
     }
 
     @Override

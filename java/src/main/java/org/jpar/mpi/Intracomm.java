@@ -500,6 +500,24 @@ public sealed class Intracomm extends Comm permits Topocomm {
     }
 
     /**
+     * An intercommunicator between this communicator's group and another
+     * (MPI_Intercomm_create), collective over both: each side names its leader, and the leaders,
+     * which both belong to {@code peerComm}, meet there with {@code tag} ({@code peerComm} and
+     * {@code remoteLeader} matter on the leaders only).
+     *
+     * @param localLeader this side's leader, a rank here
+     * @param peerComm a communicator holding both leaders, such as the world
+     * @param remoteLeader the other side's leader, a rank of {@code peerComm}
+     * @param tag a tag the leaders' messages carry on {@code peerComm}
+     * @throws IllegalArgumentException for a leader or tag out of range
+     * @throws MpiException if MPI fails
+     */
+    public Intercomm createIntercomm(int localLeader, Intracomm peerComm, int remoteLeader,
+                                     int tag) {
+        return Intercomms.create(this, localLeader, peerComm, remoteLeader, tag);
+    }
+
+    /**
      * Starts duplicating this communicator (MPI_Comm_idup), collective over it; the duplicate
      * is usable once the returned request completes.
      */

@@ -109,6 +109,30 @@ public abstract class JavaAbi implements MpiAbi {
         return ERR_OTHER;
     }
 
+    // Intercommunicators: none unless a backend makes them.
+
+    @Override
+    public int jpar_intercomm_create(long localComm, int localLeader, long peerComm,
+                                     int remoteLeader, int tag, long out) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_intercomm_merge(long intercomm, int high, long out) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_comm_remote_group(long comm, long group) {
+        return ERR_OTHER;
+    }
+
+    @Override
+    public int jpar_comm_test_inter(long comm, long flag) {
+        Memory.putInt(flag, 0);
+        return 0;
+    }
+
     // Derived datatypes: the Java backends never see one, since calls pack their elements as
     // primitives before they reach a backend (see TypeMap); so none can be made here.
 

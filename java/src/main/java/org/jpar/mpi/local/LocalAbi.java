@@ -19,9 +19,10 @@ import org.jpar.mpi.internal.ElementType;
  * The pure-Java backend: jpar's ABI implemented in this JVM for one rank of a {@link LocalWorld},
  * whose ranks are threads. This class has the lifecycle and communicators;
  * {@link LocalPointToPoint} and {@link LocalCompletion} the messages between two ranks,
- * {@link LocalCollectives} the collectives, {@link LocalTopologies} the Cartesian grids.
+ * {@link LocalCollectives} the collectives, {@link LocalTopologies} the Cartesian grids,
+ * {@link LocalIntercomms} the intercommunicators.
  */
-public final class LocalAbi extends LocalTopologies {
+public final class LocalAbi extends LocalIntercomms {
     static final int ERR_ARG = -22;
     private static final int MAX_NAME = 256;
     private static final int MAX_ERROR = 256;
@@ -235,7 +236,8 @@ public final class LocalAbi extends LocalTopologies {
         return Arrays.equals(x, y) ? JparH.SIMILAR : JparH.UNEQUAL;
     }
 
-    private int group(long address, int[] members) {
+    @Override
+    int group(long address, int[] members) {
         Memory.putLong(address, groups.add(members));
         return 0;
     }

@@ -22,7 +22,19 @@ final class LocalComm {
 
     final LocalWorld world;
     final long id;
+    /** This group's world ranks: an intercommunicator's local group. */
     final int[] members;
+    /** An intercommunicator's remote group; null for an intracommunicator. */
+    final int[] remoteMembers;
+    /** The key both sides of an intercommunicator share; null for an intracommunicator. */
+    final String interKey;
+    /**
+     * The world ranks whose messages the queues hold, by queue: an intercommunicator's two
+     * views share one set of queues, both groups', each view reading from its own group's.
+     */
+    private final int[] queueMembers;
+    private final int localOffset;
+    private final int remoteOffset;
     private final int[] rankOfWorld;
     private final ArrayDeque<Envelope>[] unexpected;
     private final ArrayDeque<Envelope>[] posted;
@@ -81,24 +93,57 @@ final class LocalComm {
 
     @SuppressWarnings("unchecked")
     LocalComm(LocalWorld world, long id, int[] members) {
+        this(world, id, members, null, null, queues(members.length), queues(members.length),
+            members, 0, 0);
+    }
+
+    private LocalComm(LocalWorld world, long id, int[] members, int[] remoteMembers,
+                      String interKey, ArrayDeque<Envelope>[] unexpected,
+                      ArrayDeque<Envelope>[] posted, int[] queueMembers, int localOffset,
+                      int remoteOffset) {
         this.world = world;
         this.id = id;
         this.members = members.clone();
+        this.remoteMembers = remoteMembers == null ? null : remoteMembers.clone();
+        this.interKey = interKey;
+        this.queueMembers = queueMembers.clone();
+        this.localOffset = localOffset;
+        this.remoteOffset = remoteOffset;
         this.rankOfWorld = new int[world.size];
         Arrays.fill(rankOfWorld, -1);
         for (int i = 0; i < members.length; i++) {
             rankOfWorld[members[i]] = i;
         }
+        this.unexpected = unexpected;
+        this.posted = posted;
         int n = members.length;
-        this.unexpected = new ArrayDeque[n];
-        this.posted = new ArrayDeque[n];
-        for (int i = 0; i < n; i++) {
-            unexpected[i] = new ArrayDeque<>();
-            posted[i] = new ArrayDeque<>();
-        }
         this.derivations = new int[n];
         this.collective = world.lock.newCondition();
         this.slots = new Object[n];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<Envelope>[] queues(int n) {
+        ArrayDeque<Envelope>[] q = new ArrayDeque[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = new ArrayDeque<>();
+        }
+        return q;
+    }
+
+    /**
+     * The two views of an intercommunicator between groups {@code a} and {@code b}, with ids
+     * {@code idA} and {@code idB}: each sends into the other's queues and receives from its own.
+     */
+    static LocalComm[] inter(LocalWorld world, long idA, long idB, String key, int[] a, int[] b) {
+        int[] union = new int[a.length + b.length];
+        System.arraycopy(a, 0, union, 0, a.length);
+        System.arraycopy(b, 0, union, a.length, b.length);
+        ArrayDeque<Envelope>[] unexpected = queues(union.length);
+        ArrayDeque<Envelope>[] posted = queues(union.length);
+        return new LocalComm[] {
+            new LocalComm(world, idA, a, b, key, unexpected, posted, union, 0, a.length),
+            new LocalComm(world, idB, b, a, key, unexpected, posted, union, a.length, 0)};
     }
 
     int size() {
@@ -168,6 +213,16 @@ final class LocalComm {
         return id + "/" + (derivations[rank]++) + "/" + what;
     }
 
+    /** For an intercommunicator: whether this view's group is the first of the two. */
+    boolean isFirstGroup() {
+        return localOffset == 0;
+    }
+
+    /** For an intercommunicator: a key that every member of both groups computes alike. */
+    String nextInterKey(int rank, String what) {
+        return interKey + "/" + (derivations[rank]++) + "/" + what;
+    }
+
     // Point to point. Callers hold the world's lock.
 
     /**
@@ -175,7 +230,8 @@ final class LocalComm {
      * send done at once, when the send mode allows it ({@code mayBuffer}) and it is at most
      * {@link #EAGER_BYTES}; else it waits for its receive.
      */
-    void send(int dest, Envelope message, boolean mayBuffer) {
+    void send(int peer, Envelope message, boolean mayBuffer) {
+        int dest = remoteOffset + peer;
         Iterator<Envelope> it = posted[dest].iterator();
         while (it.hasNext()) {
             Envelope receive = it.next();
@@ -193,7 +249,7 @@ final class LocalComm {
             queued.request.envelope = queued;
         }
         unexpected[dest].addLast(queued);
-        world.signal(members[dest]);
+        world.signal(queueMembers[dest]);
     }
 
     /**
@@ -206,9 +262,9 @@ final class LocalComm {
             deliver(message, receive.address, receive.bytes, receive.request);
         } else {
             receive.request.comm = this;
-            receive.request.queue = me;
+            receive.request.queue = localOffset + me;
             receive.request.envelope = receive;
-            posted[me].addLast(receive);
+            posted[localOffset + me].addLast(receive);
         }
     }
 
@@ -228,7 +284,7 @@ final class LocalComm {
     }
 
     Envelope peekUnexpected(int me, int source, int tag) {
-        for (Envelope e : unexpected[me]) {
+        for (Envelope e : unexpected[localOffset + me]) {
             if (e.matches(source, tag)) {
                 return e;
             }
@@ -237,7 +293,7 @@ final class LocalComm {
     }
 
     Envelope takeUnexpected(int me, int source, int tag) {
-        Iterator<Envelope> it = unexpected[me].iterator();
+        Iterator<Envelope> it = unexpected[localOffset + me].iterator();
         while (it.hasNext()) {
             Envelope e = it.next();
             if (e.matches(source, tag)) {

@@ -28,6 +28,10 @@ public final class LocalWorld {
     final LocalComm[] selves;
     private final Map<Long, LocalComm> byId = new ConcurrentHashMap<>();
     private final Map<String, LocalComm> derived = new ConcurrentHashMap<>();
+    private final Map<String, LocalComm[]> derivedInter = new ConcurrentHashMap<>();
+    /** Values a leader gave and the other has not taken: mine, theirs, the first's rank. */
+    private final Map<String, Object[]> meetings = new java.util.HashMap<>();
+    private final Map<String, Integer> meetingCounts = new ConcurrentHashMap<>();
     private long nextId = 1;
     private volatile Throwable failure;
     private volatile int failedRank = -1;
@@ -79,6 +83,57 @@ public final class LocalWorld {
                 derived.put(key, existing);
             }
             return existing;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The two views of the intercommunicator that both groups derive under one key, between
+     * groups {@code a} and {@code b}: the first member to arrive makes it.
+     */
+    LocalComm[] deriveInter(String key, int[] a, int[] b) {
+        lock.lock();
+        try {
+            LocalComm[] pair = derivedInter.get(key);
+            if (pair == null) {
+                pair = LocalComm.inter(this, nextId++, nextId++, key, a, b);
+                byId.put(pair[0].id, pair[0]);
+                byId.put(pair[1].id, pair[1]);
+                derivedInter.put(key, pair);
+            }
+            return pair;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many meetings under {@code prefix} {@code rank} has had: its next one's number. */
+    int nextMeeting(String prefix, int rank) {
+        return meetingCounts.merge(prefix + "#" + rank, 1, Integer::sum) - 1;
+    }
+
+    /**
+     * Where two ranks (an intercommunicator's leaders) trade values: each gives {@code mine}
+     * under the key they share and gets the other's, waiting for it.
+     */
+    Object meet(String key, int rank, Object mine) {
+        lock.lock();
+        try {
+            Object[] slot = meetings.computeIfAbsent(key, k -> new Object[3]);
+            if (slot[0] == null) {
+                slot[0] = mine;
+                slot[2] = rank;
+                while (slot[1] == null) {
+                    checkFailure();
+                    await(rank);
+                }
+                meetings.remove(key);
+                return slot[1];
+            }
+            slot[1] = mine;
+            signal((Integer) slot[2]);
+            return slot[0];
         } finally {
             lock.unlock();
         }

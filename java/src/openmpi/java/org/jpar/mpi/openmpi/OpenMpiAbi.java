@@ -379,6 +379,14 @@ public final class OpenMpiAbi extends OpenMpiTopologies {
         });
     }
 
+    /** mpi.jar 4.1 has no MPI_Intercomm_create (its intercommunicators come from spawn). */
+    @Override
+    public int jpar_intercomm_create(long localComm, int localLeader, long peerComm,
+                                     int remoteLeader, int tag, long out) {
+        throw new UnsupportedOperationException("the openmpi backend (Open MPI's mpi.jar) has no"
+            + " createIntercomm (MPI_Intercomm_create); the native and local backends have");
+    }
+
     /**
      * mpi.jar's user ops keep the JNI local reference of the call that first used them, so a
      * second reduction with one calls a dead reference (Open MPI 4.1's mpi_Op.c): refused.

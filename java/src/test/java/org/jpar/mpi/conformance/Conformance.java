@@ -33,6 +33,7 @@ public final class Conformance {
         ObjectChecks.register(all);
         CommChecks.register(all);
         GroupChecks.register(all);
+        IntercommChecks.register(all);
         TopologyChecks.register(all);
         BadInputChecks.register(all);
         return all;
