@@ -29,6 +29,11 @@ public final class TypedBuffer implements Packable {
     /** Byte offset of the first element: the buffer's position. */
     private final long origin;
     private final int baseCount;
+    /** The message {@link #inPlace} made last, and for which MPI. */
+    private InPlace inPlace;
+
+    private record InPlace(Mpi mpi, MessageBuffer message) {
+    }
 
     private TypedBuffer(Object buffer, int count, Datatype type, long origin, int baseCount) {
         this.buffer = buffer;
@@ -115,8 +120,15 @@ public final class TypedBuffer implements Packable {
      */
     MessageBuffer inPlace(Mpi mpi) {
         type.checkUsableInMessages();
-        return MessageBuffer.derived(buffer, type.map.base, count, type.nativeCode(mpi),
-            Memory.address((Buffer) buffer) + origin, baseCount);
+        // The same every time for one MPI (the elements' address is fixed): made once, so a
+        // loop of calls allocates nothing.
+        InPlace last = inPlace;
+        if (last == null || last.mpi != mpi) {
+            last = new InPlace(mpi, MessageBuffer.derived(buffer, type.map.base, count,
+                type.nativeCode(mpi), Memory.address((Buffer) buffer) + origin, baseCount));
+            inPlace = last;
+        }
+        return last.message;
     }
 
     @Override
