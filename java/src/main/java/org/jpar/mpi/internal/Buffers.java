@@ -133,7 +133,10 @@ public final class Buffers {
         }
     }
 
-    /** Copies {@code count} elements of {@code from} from index {@code fromIndex} into heap storage at {@code at}. */
+    /**
+     * Copies {@code count} elements of native-order bytes, from element {@code fromIndex} of
+     * {@code from}, into heap storage from element {@code at}.
+     */
     private static void copyOut(ByteBuffer from, int fromIndex, Object buf, int at, ElementType type,
                                 int count) {
         switch (type) {
@@ -143,27 +146,27 @@ public final class Buffers {
             }
             case SHORT -> {
                 if (buf instanceof short[] a) from.asShortBuffer().get(fromIndex, a, at, count);
-                else ((java.nio.ShortBuffer) buf).put(at, from.asShortBuffer(), fromIndex, count);
+                else ((ShortBuffer) buf).put(at, from.asShortBuffer(), fromIndex, count);
             }
             case INT -> {
                 if (buf instanceof int[] a) from.asIntBuffer().get(fromIndex, a, at, count);
-                else ((java.nio.IntBuffer) buf).put(at, from.asIntBuffer(), fromIndex, count);
+                else ((IntBuffer) buf).put(at, from.asIntBuffer(), fromIndex, count);
             }
             case LONG -> {
                 if (buf instanceof long[] a) from.asLongBuffer().get(fromIndex, a, at, count);
-                else ((java.nio.LongBuffer) buf).put(at, from.asLongBuffer(), fromIndex, count);
+                else ((LongBuffer) buf).put(at, from.asLongBuffer(), fromIndex, count);
             }
             case FLOAT -> {
                 if (buf instanceof float[] a) from.asFloatBuffer().get(fromIndex, a, at, count);
-                else ((java.nio.FloatBuffer) buf).put(at, from.asFloatBuffer(), fromIndex, count);
+                else ((FloatBuffer) buf).put(at, from.asFloatBuffer(), fromIndex, count);
             }
             case DOUBLE -> {
                 if (buf instanceof double[] a) from.asDoubleBuffer().get(fromIndex, a, at, count);
-                else ((java.nio.DoubleBuffer) buf).put(at, from.asDoubleBuffer(), fromIndex, count);
+                else ((DoubleBuffer) buf).put(at, from.asDoubleBuffer(), fromIndex, count);
             }
             case CHAR -> {
                 if (buf instanceof char[] a) from.asCharBuffer().get(fromIndex, a, at, count);
-                else ((java.nio.CharBuffer) buf).put(at, from.asCharBuffer(), fromIndex, count);
+                else ((CharBuffer) buf).put(at, from.asCharBuffer(), fromIndex, count);
             }
             default -> throw new IllegalArgumentException("no heap storage of " + type);
         }
