@@ -49,8 +49,16 @@ public class Column {
         world = Ranks.world();
         first = world.rank() == 0;
         peer = first ? 1 : 0;
-        column = Datatype.DOUBLE.createVector(rows, 1, rows).commit();
-        int cells = rows * rows;
+        JitWarmup.warmUp(rows, 8, 8L * rows, this::matrices, this::roundTrip);
+    }
+
+    /** Two n x n matrices and the column type of that size. */
+    private void matrices(int n) {
+        if (column != null) {
+            column.free();
+        }
+        column = Datatype.DOUBLE.createVector(n, 1, n).commit();
+        int cells = n * n;
         if (path.equals("direct")) {
             DoubleBuffer a = DirectBuffers.allocate(8 * cells).asDoubleBuffer();
             DoubleBuffer b = DirectBuffers.allocate(8 * cells).asDoubleBuffer();
@@ -64,9 +72,6 @@ public class Column {
             java.util.Arrays.setAll(a, i -> i);
             send = TypedBuffer.of(a, 1, column);
             recv = TypedBuffer.of(new double[cells], 1, column);
-        }
-        for (int i = 0; i < 2000; i++) {
-            roundTrip();
         }
     }
 

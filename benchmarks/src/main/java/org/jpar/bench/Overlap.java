@@ -51,14 +51,12 @@ public class Overlap {
     @Setup(Level.Trial)
     public void allocate() {
         world = Ranks.world();
-        send = DirectBuffers.allocate(8 * count).asDoubleBuffer();
-        recv = DirectBuffers.allocate(8 * count).asDoubleBuffer();
         Arrays.fill(work, 1.0);
         passes = 1;
-        for (int i = 0; i < 5; i++) {
+        JitWarmup.warmUp(count, 8, 8L * count, this::buffers, () -> {
             allreduceAlone();
             compute(null);
-        }
+        });
         // Rank 0 times both and sets the loop's length to the allreduce's; every rank takes it.
         double[] t = new double[9];
         for (int i = 0; i < t.length; i++) {
@@ -79,6 +77,11 @@ public class Overlap {
             world.bcast(length, 0);
             passes = length[0];
         }
+    }
+
+    private void buffers(int doubles) {
+        send = DirectBuffers.allocate(8 * doubles).asDoubleBuffer();
+        recv = DirectBuffers.allocate(8 * doubles).asDoubleBuffer();
     }
 
     @Setup(Level.Iteration)
