@@ -1,10 +1,10 @@
 /*
  * The C baseline for jpar's benchmarks: MPI ping-pong between ranks 0 and 1 over message sizes
- * and of a matrix column as a vector datatype (its round trip), Allreduce of doubles, Allgather
- * and Bcast of bytes, and calls to MPI_PROC_NULL, timed with
- * MPI_Wtime. Prints one line per measurement,
- * "c <suite> <size> <median seconds per operation>", the median of several repetitions, each a
- * batch of the size the JMH suites use.
+ * and of a matrix column as a vector datatype (its round trip), Allreduce of doubles, an
+ * Iallreduce overlapped with a compute loop, Allgather and Bcast of bytes, and calls to
+ * MPI_PROC_NULL, timed with MPI_Wtime. Prints one line per measurement,
+ * "c <suite> <size> <median seconds per operation>" ("c-<part>" for the overlap's three parts),
+ * the median of several repetitions, each a batch of the size the JMH suites use.
  * Usage: mpirun -n 2 jpar-bench-c [repetitions [multiple]]
  */
 #include <mpi.h>
@@ -53,6 +53,48 @@ static double column(int rank, double *send, double *recv, MPI_Datatype col, int
         }
     }
     return (MPI_Wtime() - start) / round_trips;
+}
+
+/* Overlap's loop: chunks of passes over a small array, an MPI_Test between chunks when a
+ * request is in flight (req not NULL), as the Overlap suite's. */
+#define OVERLAP_CHUNKS 64
+static double work[4096];
+
+static double compute(int passes, MPI_Request *req) {
+    double sum = 0;
+    for (int c = 0; c < OVERLAP_CHUNKS; c++) {
+        for (int p = 0; p < passes; p++) {
+            for (int i = 0; i < 4096; i++) {
+                work[i] = work[i] * 0.999999 + 1e-6;
+            }
+        }
+        sum += work[c];
+        if (req != NULL) {
+            int done = 0;
+            MPI_Test(req, &done, MPI_STATUS_IGNORE);
+        }
+    }
+    return sum;
+}
+
+/* Seconds per call of what (0: iallreduce alone, 1: the loop alone, 2: both overlapped). */
+static double overlap(int what, double *send, double *recv, int count, int passes, int calls) {
+    volatile double sink = 0;
+    MPI_Barrier(MPI_COMM_WORLD);
+    double start = MPI_Wtime();
+    for (int i = 0; i < calls; i++) {
+        MPI_Request req;
+        if (what == 1) {
+            sink += compute(passes, NULL);
+            continue;
+        }
+        MPI_Iallreduce(send, recv, count, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD, &req);
+        if (what == 2) {
+            sink += compute(passes, &req);
+        }
+        MPI_Wait(&req, MPI_STATUS_IGNORE);
+    }
+    return (MPI_Wtime() - start) / calls;
 }
 
 static double allgather(char *mine, char *all, int bytes, int calls) {
@@ -177,6 +219,28 @@ int main(int argc, char **argv) {
         printf("%s column 1024 %.9e\n", label, median(times, repetitions));
     }
     MPI_Type_free(&col);
+    /* Overlap: the loop's length set on rank 0 to the iallreduce's time alone, as the suite's. */
+    for (int i = 0; i < 4096; i++) {
+        work[i] = 1.0;
+    }
+    const int doubles = 1048576;
+    double alone = overlap(0, (double *) send, (double *) recv, doubles, 1, 20);
+    double pass = MPI_Wtime();
+    compute(1, NULL);
+    pass = MPI_Wtime() - pass;
+    int passes = (int) (alone / pass);
+    MPI_Bcast(&passes, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    passes = passes < 1 ? 1 : passes;
+    const char *parts[] = {"allreduce", "compute", "overlapped"};
+    for (int what = 0; what < 3; what++) {
+        for (int r = 0; r < repetitions; r++) {
+            times[r] = overlap(what, (double *) send, (double *) recv, doubles, passes, 20);
+        }
+        if (rank == 0) {
+            printf("%s-%s overlap %d %.9e\n", label, parts[what], doubles,
+                   median(times, repetitions));
+        }
+    }
     int per_rank[] = {1024, 1 << 20};
     for (int k = 0; k < 2; k++) {
         int calls = 200;
