@@ -97,6 +97,8 @@ enum {
 #define JPAR_ANY_TAG (-1)
 #define JPAR_PROC_NULL (-2)
 #define JPAR_UNDEFINED (-3)
+/* On an intercommunicator, the root of a rooted collective (MPI_ROOT). */
+#define JPAR_ROOT (-4)
 
 /* Layout of a status: five int32_t. CANCELLED is 1 for a request that MPI_Cancel stopped. */
 #define JPAR_STATUS_SOURCE 0

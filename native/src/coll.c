@@ -4,13 +4,13 @@
 #include "internal.h"
 
 int jpar_bcast(void *buf, int32_t count, int32_t type, int32_t root, int64_t comm) {
-    return MPI_Bcast(buf, count, jpar_mpi_type(type), root, comm_of(comm));
+    return MPI_Bcast(buf, count, jpar_mpi_type(type), jpar_mpi_root(root), comm_of(comm));
 }
 
 int jpar_reduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
                 int32_t root, int64_t comm) {
     return MPI_Reduce(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type), jpar_mpi_op(op),
-                      root, comm_of(comm));
+                      jpar_mpi_root(root), comm_of(comm));
 }
 
 int jpar_allreduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
@@ -22,15 +22,15 @@ int jpar_allreduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t ty
 int jpar_gather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
                 int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Gather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t, root,
-                      comm_of(comm));
+    return MPI_Gather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t,
+                      jpar_mpi_root(root), comm_of(comm));
 }
 
 int jpar_gatherv(const void *sendbuf, int32_t sendcount, void *recvbuf, const int32_t *recvcounts,
                  const int32_t *displs, int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
-    return MPI_Gatherv(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcounts, displs, t, root,
-                       comm_of(comm));
+    return MPI_Gatherv(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcounts, displs, t,
+                       jpar_mpi_root(root), comm_of(comm));
 }
 
 int jpar_allgather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
@@ -51,14 +51,14 @@ int jpar_scatter(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t 
                  int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
     return MPI_Scatter(jpar_send_buf(sendbuf), sendcount, t, jpar_recv_buf(recvbuf), recvcount, t,
-                       root, comm_of(comm));
+                       jpar_mpi_root(root), comm_of(comm));
 }
 
 int jpar_scatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t *displs,
                   void *recvbuf, int32_t recvcount, int32_t type, int32_t root, int64_t comm) {
     MPI_Datatype t = jpar_mpi_type(type);
     return MPI_Scatterv(jpar_send_buf(sendbuf), sendcounts, displs, t, jpar_recv_buf(recvbuf),
-                        recvcount, t, root, comm_of(comm));
+                        recvcount, t, jpar_mpi_root(root), comm_of(comm));
 }
 
 int jpar_alltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,

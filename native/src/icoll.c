@@ -16,7 +16,8 @@ int jpar_ibarrier(int64_t comm, int64_t *request) {
 int jpar_ibcast(void *buf, int32_t count, int32_t type, int32_t root, int64_t comm,
                 int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Ibcast(buf, count, jpar_mpi_type(type), root, comm_of(comm), &req),
+    return started(MPI_Ibcast(buf, count, jpar_mpi_type(type),
+                              jpar_mpi_root(root), comm_of(comm), &req),
                    &req, request);
 }
 
@@ -24,7 +25,8 @@ int jpar_ireduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type
                  int32_t root, int64_t comm, int64_t *request) {
     MPI_Request req = MPI_REQUEST_NULL;
     return started(MPI_Ireduce(jpar_send_buf(sendbuf), recvbuf, count, jpar_mpi_type(type),
-                               jpar_mpi_op(op), root, comm_of(comm), &req), &req, request);
+                               jpar_mpi_op(op), jpar_mpi_root(root), comm_of(comm), &req),
+                   &req, request);
 }
 
 int jpar_iallreduce(const void *sendbuf, void *recvbuf, int32_t count, int32_t type, int32_t op,
@@ -38,8 +40,8 @@ int jpar_igather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t 
                  int32_t type, int32_t root, int64_t comm, int64_t *request) {
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
-    return started(MPI_Igather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t, root,
-                               comm_of(comm), &req), &req, request);
+    return started(MPI_Igather(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcount, t,
+                               jpar_mpi_root(root), comm_of(comm), &req), &req, request);
 }
 
 int jpar_igatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
@@ -48,7 +50,7 @@ int jpar_igatherv(const void *sendbuf, int32_t sendcount, void *recvbuf,
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
     return started(MPI_Igatherv(jpar_send_buf(sendbuf), sendcount, t, recvbuf, recvcounts, displs,
-                                t, root, comm_of(comm), &req), &req, request);
+                                t, jpar_mpi_root(root), comm_of(comm), &req), &req, request);
 }
 
 int jpar_iallgather(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,
@@ -73,7 +75,8 @@ int jpar_iscatter(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
     return started(MPI_Iscatter(jpar_send_buf(sendbuf), sendcount, t, jpar_recv_buf(recvbuf),
-                                recvcount, t, root, comm_of(comm), &req), &req, request);
+                                recvcount, t, jpar_mpi_root(root), comm_of(comm), &req),
+                   &req, request);
 }
 
 int jpar_iscatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t *displs,
@@ -82,8 +85,9 @@ int jpar_iscatterv(const void *sendbuf, const int32_t *sendcounts, const int32_t
     MPI_Datatype t = jpar_mpi_type(type);
     MPI_Request req = MPI_REQUEST_NULL;
     return started(MPI_Iscatterv(jpar_send_buf(sendbuf), sendcounts, displs, t,
-                                 jpar_recv_buf(recvbuf), recvcount, t, root, comm_of(comm), &req),
-                                 &req, request);
+                                 jpar_recv_buf(recvbuf), recvcount, t, jpar_mpi_root(root),
+                                 comm_of(comm), &req),
+                   &req, request);
 }
 
 int jpar_ialltoall(const void *sendbuf, int32_t sendcount, void *recvbuf, int32_t recvcount,

@@ -63,6 +63,11 @@ static inline int jpar_mpi_source(int32_t source) {
          : source == JPAR_PROC_NULL ? MPI_PROC_NULL : source;
 }
 
+/* A collective's root: a rank, or on an intercommunicator JPAR_ROOT or JPAR_PROC_NULL. */
+static inline int jpar_mpi_root(int32_t root) {
+    return root == JPAR_ROOT ? MPI_ROOT : root == JPAR_PROC_NULL ? MPI_PROC_NULL : root;
+}
+
 static inline int jpar_mpi_tag(int32_t tag) {
     return tag == JPAR_ANY_TAG ? MPI_ANY_TAG : tag;
 }

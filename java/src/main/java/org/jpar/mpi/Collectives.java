@@ -106,7 +106,7 @@ final class Collectives {
      * The end of a collective: completes a blocking one (copying {@code received} elements of
      * the output back), or returns the request that owns the messages of a started one.
      */
-    static Request finish(Intracomm c, String call, int rc, MessageBuffer in,
+    static Request finish(Comm c, String call, int rc, MessageBuffer in,
                                   MessageBuffer out, int received, Object keep, Scratch s,
                                   boolean start) {
         if (start) {

@@ -42,6 +42,11 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
     public static final int PROC_NULL = -2;
     /** A {@link Intracomm#split} colour for ranks that join no new communicator. */
     public static final int UNDEFINED = -3;
+    /**
+     * On an intercommunicator, what the root of a rooted collective passes as {@code root}
+     * (MPI_ROOT); the rest of its group pass {@link #PROC_NULL}, the other group the root's rank.
+     */
+    public static final int ROOT = JparH.ROOT;
 
     final Mpi mpi;
     final MpiAbi abi;

@@ -6,7 +6,8 @@ import org.jpar.mpi.internal.Scratch;
  * A communicator between two groups of ranks (MPI's intercommunicator): one that
  * {@link Intracomm#createIntercomm} makes of two intracommunicators, or that
  * {@link Intracomm#spawn} returns and {@link Mpi#parent()} finds. Point-to-point calls name the
- * ranks of the other group; {@link #merge} makes one intracommunicator of both.
+ * ranks of the other group, and collectives move data between the groups; {@link #merge}
+ * makes one intracommunicator of both.
  */
 public final class Intercomm extends Comm {
     private final int remoteSize;
@@ -38,6 +39,119 @@ public final class Intercomm extends Comm {
      */
     public Intracomm merge(boolean high) {
         return Intercomms.merge(this, high);
+    }
+
+    // ------------------------------------------------------------------------- collectives
+
+    /**
+     * Returns once every rank of both groups has called it (MPI_Barrier).
+     *
+     * @throws MpiException if MPI fails
+     */
+    public void barrier() {
+        InterCollectives.barrier(this, false);
+    }
+
+    /** Starts a {@link #barrier()} (MPI_Ibarrier). */
+    public Request ibarrier() {
+        return InterCollectives.barrier(this, true);
+    }
+
+    /**
+     * Sends the root's {@code buf} to every rank of the other group (MPI_Bcast): the root passes
+     * {@link #ROOT}, the rest of its group {@link #PROC_NULL} (their {@code buf} may be null),
+     * the other group the root's rank and a buffer to receive into.
+     *
+     * @throws IllegalArgumentException for a root that is none of those
+     */
+    public void bcast(Object buf, int root) {
+        InterCollectives.bcast(this, buf, root, false);
+    }
+
+    /** Starts a {@link #bcast} (MPI_Ibcast). */
+    public Request ibcast(Object buf, int root) {
+        return InterCollectives.bcast(this, buf, root, true);
+    }
+
+    /**
+     * Gathers the other group's {@code sendbuf}s, in its rank order, into the root's
+     * {@code recvbuf} (MPI_Gather): roots as in {@link #bcast}; the root's recvbuf holds
+     * {@link #remoteSize()} equal blocks.
+     */
+    public void gather(Object sendbuf, Object recvbuf, int root) {
+        InterCollectives.gather(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** Starts a {@link #gather} (MPI_Igather). */
+    public Request igather(Object sendbuf, Object recvbuf, int root) {
+        return InterCollectives.gather(this, sendbuf, recvbuf, root, true);
+    }
+
+    /**
+     * Scatters the root's {@code sendbuf}, {@link #remoteSize()} equal blocks, to the other
+     * group's {@code recvbuf}s, block k to its rank k (MPI_Scatter): roots as in {@link #bcast}.
+     */
+    public void scatter(Object sendbuf, Object recvbuf, int root) {
+        InterCollectives.scatter(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** Starts a {@link #scatter} (MPI_Iscatter). */
+    public Request iscatter(Object sendbuf, Object recvbuf, int root) {
+        return InterCollectives.scatter(this, sendbuf, recvbuf, root, true);
+    }
+
+    /**
+     * Every rank's {@code sendbuf} to every rank of the other group (MPI_Allgather):
+     * {@code recvbuf} gets the other group's, in its rank order.
+     */
+    public void allgather(Object sendbuf, Object recvbuf) {
+        InterCollectives.allgather(this, sendbuf, recvbuf, false);
+    }
+
+    /** Starts an {@link #allgather} (MPI_Iallgather). */
+    public Request iallgather(Object sendbuf, Object recvbuf) {
+        return InterCollectives.allgather(this, sendbuf, recvbuf, true);
+    }
+
+    /**
+     * Block k of {@code sendbuf} to rank k of the other group; {@code recvbuf}'s block k comes
+     * from its rank k (MPI_Alltoall). Both hold {@link #remoteSize()} equal blocks.
+     */
+    public void alltoall(Object sendbuf, Object recvbuf) {
+        InterCollectives.alltoall(this, sendbuf, recvbuf, false);
+    }
+
+    /** Starts an {@link #alltoall} (MPI_Ialltoall). */
+    public Request ialltoall(Object sendbuf, Object recvbuf) {
+        return InterCollectives.alltoall(this, sendbuf, recvbuf, true);
+    }
+
+    /**
+     * Reduces the other group's {@code sendbuf}s with {@code op} into the root's
+     * {@code recvbuf} (MPI_Reduce): roots as in {@link #bcast}. The root's recvbuf, and the
+     * {@code sendbuf} of the rest of its group, name the element type and count; MPI moves
+     * nothing of theirs (Open MPI wants the type and count there too).
+     */
+    public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        InterCollectives.reduce(this, sendbuf, recvbuf, op, root, false);
+    }
+
+    /** Starts a {@link #reduce} (MPI_Ireduce). */
+    public Request ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        return InterCollectives.reduce(this, sendbuf, recvbuf, op, root, true);
+    }
+
+    /**
+     * Each group's {@code recvbuf}s get the other group's {@code sendbuf}s reduced with
+     * {@code op} (MPI_Allreduce).
+     */
+    public void allreduce(Object sendbuf, Object recvbuf, Op op) {
+        InterCollectives.allreduce(this, sendbuf, recvbuf, op, false);
+    }
+
+    /** Starts an {@link #allreduce} (MPI_Iallreduce). */
+    public Request iallreduce(Object sendbuf, Object recvbuf, Op op) {
+        return InterCollectives.allreduce(this, sendbuf, recvbuf, op, true);
     }
 
     @Override

@@ -32,8 +32,11 @@ abstract class LocalCollectives extends LocalCompletion {
 
     // ------------------------------------------------------------------------- running them
 
-    /** What a rank does in a collective once it sees every rank's deposit. */
-    private interface CollectiveStep {
+    /**
+     * What a rank does in a collective once it sees every rank's deposit: on an
+     * intercommunicator, every rank of both groups', by rank in its union.
+     */
+    interface CollectiveStep {
         void run(int rank, Object[] all);
     }
 
@@ -43,12 +46,14 @@ abstract class LocalCollectives extends LocalCompletion {
      * While collectives this rank started are pending, it runs after them, on their thread, so
      * that every rank meets its collectives in the order it called them, as MPI requires.
      */
-    private int collective(long comm, Object deposit, CollectiveStep step) {
+    int collective(long comm, Object deposit, CollectiveStep step) {
         IntSupplier run = () -> guarded(() -> {
             LocalComm c = comm(comm);
             int rank = rankIn(c);
-            step.run(rank, c.exchange(rank, deposit));
-            c.exchange(rank, null);
+            LocalComm meet = c.union == null ? c : c.union;
+            int at = c.union == null ? rank : c.unionRank(rank);
+            step.run(rank, meet.exchange(at, deposit));
+            meet.exchange(at, null);
         });
         if (pending.get() == 0 || Thread.currentThread() == startedThread) {
             return run.getAsInt();
@@ -174,7 +179,7 @@ abstract class LocalCollectives extends LocalCompletion {
 
     // ---------------------------------------------------------------------------- blocking
 
-    private static long bytes(int count, int type) {
+    static long bytes(int count, int type) {
         return (long) count * ElementType.of(type).bytes;
     }
 

@@ -35,6 +35,11 @@ final class LocalComm {
     private final int[] queueMembers;
     private final int localOffset;
     private final int remoteOffset;
+    /**
+     * For an intercommunicator: both groups as one communicator, the first view's group first,
+     * where their collectives meet; null for an intracommunicator.
+     */
+    final LocalComm union;
     private final int[] rankOfWorld;
     private final ArrayDeque<Envelope>[] unexpected;
     private final ArrayDeque<Envelope>[] posted;
@@ -94,15 +99,16 @@ final class LocalComm {
     @SuppressWarnings("unchecked")
     LocalComm(LocalWorld world, long id, int[] members) {
         this(world, id, members, null, null, queues(members.length), queues(members.length),
-            members, 0, 0);
+            members, 0, 0, null);
     }
 
     private LocalComm(LocalWorld world, long id, int[] members, int[] remoteMembers,
                       String interKey, ArrayDeque<Envelope>[] unexpected,
                       ArrayDeque<Envelope>[] posted, int[] queueMembers, int localOffset,
-                      int remoteOffset) {
+                      int remoteOffset, LocalComm union) {
         this.world = world;
         this.id = id;
+        this.union = union;
         this.members = members.clone();
         this.remoteMembers = remoteMembers == null ? null : remoteMembers.clone();
         this.interKey = interKey;
@@ -141,9 +147,10 @@ final class LocalComm {
         System.arraycopy(b, 0, union, a.length, b.length);
         ArrayDeque<Envelope>[] unexpected = queues(union.length);
         ArrayDeque<Envelope>[] posted = queues(union.length);
+        LocalComm both = new LocalComm(world, idA, union);
         return new LocalComm[] {
-            new LocalComm(world, idA, a, b, key, unexpected, posted, union, 0, a.length),
-            new LocalComm(world, idB, b, a, key, unexpected, posted, union, a.length, 0)};
+            new LocalComm(world, idA, a, b, key, unexpected, posted, union, 0, a.length, both),
+            new LocalComm(world, idB, b, a, key, unexpected, posted, union, a.length, 0, both)};
     }
 
     int size() {
@@ -211,6 +218,16 @@ final class LocalComm {
     /** A key that every member computes alike for its next dup or split. */
     String nextDerivationKey(int rank, String what) {
         return id + "/" + (derivations[rank]++) + "/" + what;
+    }
+
+    /** For an intercommunicator: this group's rank {@code rank} in {@link #union}. */
+    int unionRank(int rank) {
+        return localOffset + rank;
+    }
+
+    /** For an intercommunicator: the other group's rank {@code rank} in {@link #union}. */
+    int remoteUnionRank(int rank) {
+        return remoteOffset + rank;
     }
 
     /** For an intercommunicator: whether this view's group is the first of the two. */

@@ -13,7 +13,7 @@ import org.jpar.mpi.internal.ElementType;
  * dimension, the rank one step down and the one a step up; a graph's are its edges, or a
  * distributed graph's sources and destinations, which every member learns when it is made.
  */
-abstract class LocalTopologies extends LocalCollectives {
+abstract class LocalTopologies extends LocalInterCollectives {
     /** MPI_ERR_TOPOLOGY's code and class, as Open MPI numbers them. */
     private static final int ERR_TOPOLOGY = 11;
 

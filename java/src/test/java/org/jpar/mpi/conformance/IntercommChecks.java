@@ -19,6 +19,7 @@ final class IntercommChecks {
 
     static void register(Map<String, Consumer<Intracomm>> checks) {
         checks.put("intercomm_create_messages_merge", IntercommChecks::createAndMerge);
+        checks.put("intercomm_collectives", IntercommChecks::collectives);
         checks.put("bad_intercomms", IntercommChecks::bad);
     }
 
@@ -77,6 +78,97 @@ final class IntercommChecks {
             Check.equal(n * (n - 1) / 2, sum[0], "a collective on the merged communicator");
             merged.free();
         }
+        inter.free();
+        half.free();
+    }
+
+    /**
+     * Every collective of an intercommunicator between the even and the odd ranks, each group
+     * the root once; rank r of the world contributes values made of r.
+     */
+    static void collectives(Intracomm c) {
+        int n = c.size();
+        if (n < 2 || c.mpi().backend().equals("openmpi")) {
+            return;
+        }
+        int color = c.rank() % 2;
+        Intracomm half = c.split(color, c.rank());
+        Intercomm inter = half.createIntercomm(0, c, 1 - color, 98);
+        int theirs = inter.remoteSize();
+        // World rank of the other group's rank r.
+        java.util.function.IntUnaryOperator world = r -> 2 * r + 1 - color;
+        inter.barrier();
+        inter.ibarrier().waitFor();
+        for (int rootColor = 0; rootColor < 2; rootColor++) {
+            boolean rootSide = color == rootColor;
+            int root = rootSide ? (half.rank() == 0 ? Comm.ROOT : Comm.PROC_NULL) : 0;
+            String what = "root in group " + rootColor + ": ";
+            // bcast: the root's 3 ints to the other group.
+            int[] b = rootSide ? new int[] {7, 8, 9 + rootColor} : new int[3];
+            inter.bcast(root == Comm.PROC_NULL ? null : b, root);
+            if (!rootSide) {
+                Check.equal("[7, 8, " + (9 + rootColor) + "]", java.util.Arrays.toString(b),
+                    what + "bcast");
+            }
+            int[] ib = rootSide ? new int[] {5} : new int[1];
+            inter.ibcast(root == Comm.PROC_NULL ? null : ib, root).waitFor();
+            if (!rootSide) {
+                Check.equal(5, ib[0], what + "ibcast");
+            }
+            // gather: two ints (world rank, 10 x world rank) from each of the other group.
+            int[] g = new int[2 * theirs];
+            inter.gather(new int[] {c.rank(), 10 * c.rank()}, g, root);
+            if (root == Comm.ROOT) {
+                for (int r = 0; r < theirs; r++) {
+                    Check.equal(world.applyAsInt(r), g[2 * r], what + "gather from " + r);
+                    Check.equal(10 * world.applyAsInt(r), g[2 * r + 1], what + "gather 10x");
+                }
+            }
+            // scatter: block r (100 + r) to the other group's rank r.
+            int[] sc = new int[theirs];
+            for (int r = 0; r < theirs; r++) {
+                sc[r] = 100 * (rootColor + 1) + r;
+            }
+            int[] mine = new int[1];
+            inter.iscatter(sc, mine, root).waitFor();
+            if (!rootSide) {
+                Check.equal(100 * (rootColor + 1) + half.rank(), mine[0], what + "scatter");
+            }
+            // reduce: the sum of the other group's world ranks.
+            long[] sum = new long[1];
+            inter.reduce(new long[] {c.rank()}, root == Comm.ROOT ? sum : null, Op.SUM, root);
+            if (root == Comm.ROOT) {
+                long want = 0;
+                for (int r = 0; r < theirs; r++) {
+                    want += world.applyAsInt(r);
+                }
+                Check.equal(want, sum[0], what + "reduce");
+            }
+        }
+        // allgather and alltoall: each rank gets every rank of the other group.
+        int[] all = new int[theirs];
+        inter.allgather(new int[] {c.rank()}, all);
+        int[] sendEach = new int[theirs];
+        for (int r = 0; r < theirs; r++) {
+            sendEach[r] = 1000 * c.rank() + r;
+        }
+        int[] fromEach = new int[theirs];
+        inter.ialltoall(sendEach, fromEach).waitFor();
+        double[] total = new double[2];
+        inter.allreduce(new double[] {c.rank(), 1}, total, Op.SUM);
+        double want = 0;
+        for (int r = 0; r < theirs; r++) {
+            Check.equal(world.applyAsInt(r), all[r], "allgather from " + r);
+            Check.equal(1000 * world.applyAsInt(r) + half.rank(), fromEach[r], "alltoall from " + r);
+            want += world.applyAsInt(r);
+        }
+        Check.equal(want, total[0], "allreduce of the other group's ranks");
+        Check.equal((double) theirs, total[1], "allreduce counts the other group");
+        Check.raises(IllegalArgumentException.class, () -> inter.bcast(new int[1], theirs),
+            "a root past the other group");
+        Check.raises(IllegalArgumentException.class,
+            () -> inter.allreduce(Intracomm.IN_PLACE, new int[1], Op.SUM), "IN_PLACE");
+        inter.barrier();
         inter.free();
         half.free();
     }

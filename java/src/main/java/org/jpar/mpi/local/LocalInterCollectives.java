@@ -1,0 +1,137 @@
+package org.jpar.mpi.local;
+
+import org.jpar.internal.Memory;
+import org.jpar.mpi.Comm;
+import org.jpar.mpi.internal.ElementType;
+
+/**
+ * Collectives over intercommunicators, for the pure-Java backend: both groups meet in the
+ * intercommunicator's union ({@link LocalComm#union}), and each rank copies or reduces what the
+ * other group deposited. A rooted one's root passes {@code ROOT}, the rest of its group
+ * {@code PROC_NULL}, the other group the root's rank. The nonblocking forms run these through
+ * {@link LocalCollectives}' started collectives, as on an intracommunicator.
+ */
+abstract class LocalInterCollectives extends LocalCollectives {
+    LocalInterCollectives(LocalWorld world, int worldRank) {
+        super(world, worldRank);
+    }
+
+    private LocalComm inter(long comm) {
+        LocalComm c = comm(comm);
+        return c.union == null ? null : c;
+    }
+
+    /** The deposit of the other group's rank {@code r}. */
+    private static long remote(LocalComm c, Object[] all, int r) {
+        return (Long) all[c.remoteUnionRank(r)];
+    }
+
+    @Override
+    public int jpar_bcast(long buf, int count, int type, int root, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_bcast(buf, count, type, root, comm);
+        }
+        return collective(comm, buf, (rank, all) -> {
+            if (root >= 0) {
+                Memory.copy(remote(c, all, root), buf, bytes(count, type));
+            }
+        });
+    }
+
+    @Override
+    public int jpar_gather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                           int root, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_gather(sendbuf, sendcount, recvbuf, recvcount, type, root, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) -> {
+            if (root == Comm.ROOT) {
+                long block = bytes(recvcount, type);
+                for (int r = 0; r < c.remoteMembers.length; r++) {
+                    Memory.copy(remote(c, all, r), recvbuf + r * block, block);
+                }
+            }
+        });
+    }
+
+    @Override
+    public int jpar_scatter(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                            int root, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_scatter(sendbuf, sendcount, recvbuf, recvcount, type, root, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) -> {
+            if (root >= 0) {
+                long block = bytes(recvcount, type);
+                Memory.copy(remote(c, all, root) + rank * block, recvbuf, block);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_allgather(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                              long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_allgather(sendbuf, sendcount, recvbuf, recvcount, type, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) -> {
+            long block = bytes(recvcount, type);
+            for (int r = 0; r < c.remoteMembers.length; r++) {
+                Memory.copy(remote(c, all, r), recvbuf + r * block, block);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_alltoall(long sendbuf, int sendcount, long recvbuf, int recvcount, int type,
+                             long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_alltoall(sendbuf, sendcount, recvbuf, recvcount, type, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) -> {
+            long block = bytes(recvcount, type);
+            for (int r = 0; r < c.remoteMembers.length; r++) {
+                Memory.copy(remote(c, all, r) + rank * block, recvbuf + r * block, block);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_reduce(long sendbuf, long recvbuf, int count, int type, int op, int root,
+                           long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_reduce(sendbuf, recvbuf, count, type, op, root, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) -> {
+            if (root == Comm.ROOT) {
+                reduceRemote(c, all, recvbuf, count, type, op);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_allreduce(long sendbuf, long recvbuf, int count, int type, int op,
+                              long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_allreduce(sendbuf, recvbuf, count, type, op, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) ->
+            reduceRemote(c, all, recvbuf, count, type, op));
+    }
+
+    /** The other group's deposits combined in its rank order into {@code recvbuf}. */
+    private static void reduceRemote(LocalComm c, Object[] all, long recvbuf, int count,
+                                     int type, int op) {
+        Memory.copy(remote(c, all, 0), recvbuf, bytes(count, type));
+        for (int r = 1; r < c.remoteMembers.length; r++) {
+            LocalReduce.combine(recvbuf, remote(c, all, r), count, ElementType.of(type), op);
+        }
+    }
+}
