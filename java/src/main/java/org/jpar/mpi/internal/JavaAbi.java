@@ -81,6 +81,13 @@ public abstract class JavaAbi implements MpiAbi {
         return values;
     }
 
+    /** Writes at most {@code max} of {@code values} as int32_t at {@code address}. */
+    public static void putInts(long address, int[] values, int max) {
+        for (int i = 0; i < Math.min(max, values.length); i++) {
+            Memory.putInt(address + 4L * i, values[i]);
+        }
+    }
+
     @Override
     public int jpar_error_class_name(int errorClass, long name, long length) {
         return writeText(errorClass >= 0 && errorClass < CLASS_NAMES.length

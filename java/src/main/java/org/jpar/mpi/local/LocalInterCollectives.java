@@ -48,10 +48,7 @@ abstract class LocalInterCollectives extends LocalCollectives {
         }
         return collective(comm, sendbuf, (rank, all) -> {
             if (root == Comm.ROOT) {
-                long block = bytes(recvcount, type);
-                for (int r = 0; r < c.remoteMembers.length; r++) {
-                    Memory.copy(remote(c, all, r), recvbuf + r * block, block);
-                }
+                gatherRemote(c, all, 0, recvbuf, bytes(recvcount, type));
             }
         });
     }
@@ -78,12 +75,8 @@ abstract class LocalInterCollectives extends LocalCollectives {
         if (c == null) {
             return super.jpar_allgather(sendbuf, sendcount, recvbuf, recvcount, type, comm);
         }
-        return collective(comm, sendbuf, (rank, all) -> {
-            long block = bytes(recvcount, type);
-            for (int r = 0; r < c.remoteMembers.length; r++) {
-                Memory.copy(remote(c, all, r), recvbuf + r * block, block);
-            }
-        });
+        return collective(comm, sendbuf, (rank, all) ->
+            gatherRemote(c, all, 0, recvbuf, bytes(recvcount, type)));
     }
 
     @Override
@@ -95,9 +88,7 @@ abstract class LocalInterCollectives extends LocalCollectives {
         }
         return collective(comm, sendbuf, (rank, all) -> {
             long block = bytes(recvcount, type);
-            for (int r = 0; r < c.remoteMembers.length; r++) {
-                Memory.copy(remote(c, all, r) + rank * block, recvbuf + r * block, block);
-            }
+            gatherRemote(c, all, rank * block, recvbuf, block);
         });
     }
 
@@ -124,6 +115,17 @@ abstract class LocalInterCollectives extends LocalCollectives {
         }
         return collective(comm, sendbuf, (rank, all) ->
             reduceRemote(c, all, recvbuf, count, type, op));
+    }
+
+    /**
+     * Block r of {@code recvbuf} from the other group's rank r: {@code block} bytes from
+     * {@code offset} in its deposit.
+     */
+    private static void gatherRemote(LocalComm c, Object[] all, long offset, long recvbuf,
+                                     long block) {
+        for (int r = 0; r < c.remoteMembers.length; r++) {
+            Memory.copy(remote(c, all, r) + offset, recvbuf + r * block, block);
+        }
     }
 
     /** The other group's deposits combined in its rank order into {@code recvbuf}. */

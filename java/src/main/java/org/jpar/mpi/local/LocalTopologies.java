@@ -181,10 +181,7 @@ abstract class LocalTopologies extends LocalInterCollectives {
     @Override
     public int jpar_cart_coords(long comm, int rank, int maxdims, long coords) {
         return guardedCode(() -> {
-            int[] c = coordsOf(grid(comm).cartDims(), rank);
-            for (int d = 0; d < Math.min(maxdims, c.length); d++) {
-                Memory.putInt(coords + 4L * d, c[d]);
-            }
+            putInts(coords, coordsOf(grid(comm).cartDims(), rank), maxdims);
             return 0;
         });
     }
@@ -264,10 +261,7 @@ abstract class LocalTopologies extends LocalInterCollectives {
     @Override
     public int jpar_graph_neighbors(long comm, int rank, int maxneighbors, long neighbors) {
         return guardedCode(() -> {
-            int[] near = graphOf(comm).graphSources()[rank];
-            for (int i = 0; i < Math.min(maxneighbors, near.length); i++) {
-                Memory.putInt(neighbors + 4L * i, near[i]);
-            }
+            putInts(neighbors, graphOf(comm).graphSources()[rank], maxneighbors);
             return 0;
         });
     }
@@ -400,22 +394,16 @@ abstract class LocalTopologies extends LocalInterCollectives {
         return guardedCode(() -> {
             LocalComm c = graphOf(comm);
             int r = rankIn(c);
-            put(sources, c.graphSources()[r], maxindegree);
-            put(destinations, c.graphDestinations()[r], maxoutdegree);
+            putInts(sources, c.graphSources()[r], maxindegree);
+            putInts(destinations, c.graphDestinations()[r], maxoutdegree);
             if (c.sourceWeights() != null && sourceweights != 0) {
-                put(sourceweights, c.sourceWeights()[r], maxindegree);
+                putInts(sourceweights, c.sourceWeights()[r], maxindegree);
             }
             if (c.destinationWeights() != null && destweights != 0) {
-                put(destweights, c.destinationWeights()[r], maxoutdegree);
+                putInts(destweights, c.destinationWeights()[r], maxoutdegree);
             }
             return 0;
         });
-    }
-
-    private static void put(long at, int[] values, int max) {
-        for (int i = 0; i < Math.min(max, values.length); i++) {
-            Memory.putInt(at + 4L * i, values[i]);
-        }
     }
 
     // ------------------------------------------------------------------ neighbour collectives

@@ -82,12 +82,7 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
 
     @Override
     public int jpar_cart_coords(long comm, int rank, int maxdims, long coords) {
-        return call(() -> {
-            int[] c = cart(comm).getCoords(rank);
-            for (int d = 0; d < Math.min(maxdims, c.length); d++) {
-                Memory.putInt(coords + 4L * d, c[d]);
-            }
-        });
+        return call(() -> putInts(coords, cart(comm).getCoords(rank), maxdims));
     }
 
     @Override
@@ -273,12 +268,7 @@ abstract class OpenMpiTopologies extends OpenMpiGroups {
 
     @Override
     public int jpar_graph_neighbors(long comm, int rank, int maxneighbors, long neighbors) {
-        return call(() -> {
-            int[] near = graph(comm).getNeighbors(rank);
-            for (int i = 0; i < Math.min(maxneighbors, near.length); i++) {
-                Memory.putInt(neighbors + 4L * i, near[i]);
-            }
-        });
+        return call(() -> putInts(neighbors, graph(comm).getNeighbors(rank), maxneighbors));
     }
 
     @Override
