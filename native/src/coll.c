@@ -89,7 +89,7 @@ int jpar_alltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_t
                    const int32_t *rdispls, const int32_t *recvtypes, int64_t comm) {
     MPI_Comm c = comm_of(comm);
     int n = 0;
-    int rc = MPI_Comm_size(c, &n);
+    int rc = jpar_peer_count(c, &n);
     if (rc != MPI_SUCCESS) {
         return rc;
     }

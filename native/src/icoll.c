@@ -114,7 +114,7 @@ int jpar_ialltoallw(const void *sendbuf, const int32_t *sendcounts, const int32_
     _Static_assert(sizeof(MPI_Datatype) <= 8, "two MPI_Datatype arrays must fit 16 bytes a rank");
     MPI_Comm c = comm_of(comm);
     int n = 0;
-    int rc = MPI_Comm_size(c, &n);
+    int rc = jpar_peer_count(c, &n);
     if (rc != MPI_SUCCESS) {
         *request = request_handle(MPI_REQUEST_NULL);
         return rc;

@@ -72,6 +72,16 @@ static inline int jpar_mpi_tag(int32_t tag) {
     return tag == JPAR_ANY_TAG ? MPI_ANY_TAG : tag;
 }
 
+/* The ranks a collective's per-rank arrays cover: the other group's on an intercommunicator. */
+static inline int jpar_peer_count(MPI_Comm c, int *n) {
+    int inter = 0;
+    int rc = MPI_Comm_test_inter(c, &inter);
+    if (rc != MPI_SUCCESS) {
+        return rc;
+    }
+    return inter ? MPI_Comm_remote_size(c, n) : MPI_Comm_size(c, n);
+}
+
 /* jpar's in-place address as MPI's marker. */
 static inline const void *jpar_send_buf(const void *p) {
     return p == (const void *) JPAR_IN_PLACE ? MPI_IN_PLACE : p;

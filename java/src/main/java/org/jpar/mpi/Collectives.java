@@ -215,7 +215,7 @@ final class Collectives {
         return finish(c, call, rc, in, out, exclusive && c.rank == 0 ? 0 : n, null, s, start);
     }
 
-    static Request reduceScatterBlock(Intracomm c, Object sendbuf, Object recvbuf, Op op,
+    static Request reduceScatterBlock(Comm c, Object sendbuf, Object recvbuf, Op op,
                                       boolean start) {
         boolean inPlace = inPlace(sendbuf);
         ElementType t = ElementType.of(recvbuf, "recvbuf");
@@ -240,7 +240,7 @@ final class Collectives {
         return finish(c, "reduceScatterBlock", rc, in, out, n, null, s, start);
     }
 
-    static Request reduceScatter(Intracomm c, Object sendbuf, Object recvbuf, int[] recvcounts,
+    static Request reduceScatter(Comm c, Object sendbuf, Object recvbuf, int[] recvcounts,
                                  Op op, boolean start) {
         recvcounts = inPrimitives(recvcounts, recvbuf);
         boolean inPlace = inPlace(sendbuf);
@@ -455,7 +455,7 @@ final class Collectives {
         return finish(c, "alltoall", rc, in, out, n, null, s, start);
     }
 
-    static Request alltoallv(Intracomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
+    static Request alltoallv(Comm c, Object sendbuf, int[] sendcounts, int[] sdispls,
                              Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
         sendcounts = inPrimitives(sendcounts, sendbuf);
         sdispls = inPrimitives(sdispls, sendbuf);
@@ -464,13 +464,13 @@ final class Collectives {
         boolean inPlace = inPlace(sendbuf);
         ElementType t = dataType(inPlace, sendbuf, recvbuf);
         c.checkOpen("alltoallv");
-        rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", c.size);
+        rdispls = CollectiveArgs.layout(recvcounts, rdispls, "recvcounts", c.peers());
         // In place, MPI ignores the send side: it sends what the receive side describes.
         if (inPlace) {
             sendcounts = recvcounts;
             sdispls = rdispls;
         }
-        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", c.size);
+        sdispls = CollectiveArgs.layout(sendcounts, sdispls, "sendcounts", c.peers());
         int sent = CollectiveArgs.extent(sendcounts, sdispls);
         int received = CollectiveArgs.extent(recvcounts, rdispls);
         if (!inPlace) {
@@ -483,7 +483,7 @@ final class Collectives {
         // Staged in as well as out: the copy back must keep what lies between the blocks.
         MessageBuffer out = MessageBuffer.in(recvbuf, t, received, st, Scratch.RECV);
         Layout l = new Layout(s, start, sendcounts, sdispls, recvcounts, rdispls);
-        int n = c.size;
+        int n = c.peers();
         int rc = start
             ? c.abi.jpar_ialltoallv(in.address(), l.at(0, n), l.at(1, n), out.address(),
                 l.at(2, n), l.at(3, n), t.code, c.handle, s.outAddress + Scratch.HANDLE)
@@ -492,7 +492,7 @@ final class Collectives {
         return finish(c, "alltoallv", rc, in, out, received, l.own, s, start);
     }
 
-    static Request alltoallw(Intracomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
+    static Request alltoallw(Comm c, Object sendbuf, int[] sendcounts, int[] sdispls,
                              Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
                              int[] rdispls, Datatype[] recvtypes, boolean start) {
         boolean inPlace = inPlace(sendbuf);
@@ -505,8 +505,8 @@ final class Collectives {
             sdispls = rdispls;
             sendtypes = recvtypes;
         }
-        int[] sendTypeCodes = typeCodes(sendtypes, "sendtypes", c.size);
-        int[] recvTypeCodes = typeCodes(recvtypes, "recvtypes", c.size);
+        int[] sendTypeCodes = typeCodes(sendtypes, "sendtypes", c.peers());
+        int[] recvTypeCodes = typeCodes(recvtypes, "recvtypes", c.peers());
         long sentBytes = CollectiveArgs.byteExtent(sendcounts, sdispls, sendtypes, "send");
         long receivedBytes = CollectiveArgs.byteExtent(recvcounts, rdispls, recvtypes, "recv");
         int sent = inPlace ? 0
@@ -519,7 +519,7 @@ final class Collectives {
         MessageBuffer out = MessageBuffer.in(recvbuf, rt, received, staging, Scratch.RECV);
         Layout l = new Layout(s, start, sendcounts, sdispls, sendTypeCodes, recvcounts, rdispls,
             recvTypeCodes);
-        int n = c.size;
+        int n = c.peers();
         int rc;
         Object keep = l.own;
         if (start) {

@@ -225,6 +225,153 @@ final class InterCollectives {
         return Collectives.finish(c, "allreduce", rc, in, out, n, null, s, start);
     }
 
+    /**
+     * The other group's sendbufs, of different lengths, into the root's recvbuf: rank k's at
+     * {@code displs[k]} (back to back when null). Roots as in {@link #gather}.
+     */
+    static Request gatherv(Intercomm c, Object sendbuf, Object recvbuf, int[] counts,
+                           int[] displs, int root, boolean start) {
+        boolean isRoot = root(c, "gatherv", root);
+        notInPlace(sendbuf, "gatherv");
+        Scratch s = Scratch.get();
+        Scratch st = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.NONE;
+        MessageBuffer out = MessageBuffer.NONE;
+        Collectives.Layout layout = null;
+        int n = 1;
+        int total = 0;
+        ElementType t = ElementType.BYTE;
+        if (isRoot) {
+            t = ElementType.of(recvbuf, "recvbuf");
+            boolean gaps = displs != null;
+            counts = Collectives.inPrimitives(counts, recvbuf);
+            displs = CollectiveArgs.layout(counts, Collectives.inPrimitives(displs, recvbuf),
+                "counts", c.remoteSize());
+            total = CollectiveArgs.extent(counts, displs);
+            CollectiveArgs.checkRecv(recvbuf, t, total, "gatherv");
+            out = Collectives.output(gaps, recvbuf, t, total, st);
+            layout = new Collectives.Layout(s, start, counts, displs);
+        } else if (root != Comm.PROC_NULL) {
+            t = ElementType.of(sendbuf, "sendbuf");
+            n = Buffers.count(sendbuf);
+            in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
+        }
+        long at = layout != null ? layout.address : 0L;
+        long displsAt = layout != null ? layout.at(1, c.remoteSize()) : 0L;
+        int rc = start
+            ? c.abi.jpar_igatherv(at(in), n, at(out), at, displsAt, t.code, root, c.handle,
+                s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_gatherv(at(in), n, at(out), at, displsAt, t.code, root, c.handle);
+        return Collectives.finish(c, "gatherv", rc, in, out, total,
+            layout != null ? layout.own : null, s, start);
+    }
+
+    /**
+     * The root's sendbuf to the other group: rank k gets {@code counts[k]} elements from
+     * {@code displs[k]} (back to back when null). Roots as in {@link #scatter}.
+     */
+    static Request scatterv(Intercomm c, Object sendbuf, int[] counts, int[] displs,
+                            Object recvbuf, int root, boolean start) {
+        boolean isRoot = root(c, "scatterv", root);
+        notInPlace(recvbuf, "scatterv");
+        Scratch s = Scratch.get();
+        Scratch st = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.NONE;
+        MessageBuffer out = MessageBuffer.NONE;
+        Collectives.Layout layout = null;
+        int n = 1;
+        ElementType t = ElementType.BYTE;
+        if (isRoot) {
+            t = ElementType.of(sendbuf, "sendbuf");
+            counts = Collectives.inPrimitives(counts, sendbuf);
+            displs = CollectiveArgs.layout(counts, Collectives.inPrimitives(displs, sendbuf),
+                "counts", c.remoteSize());
+            int total = CollectiveArgs.extent(counts, displs);
+            CollectiveArgs.checkSend(sendbuf, t, total, "scatterv");
+            in = MessageBuffer.in(sendbuf, t, total, st, Scratch.SEND);
+            layout = new Collectives.Layout(s, start, counts, displs);
+        } else if (root != Comm.PROC_NULL) {
+            t = ElementType.of(recvbuf, "recvbuf");
+            Buffers.checkWritable(recvbuf, "recvbuf");
+            n = Buffers.count(recvbuf);
+            out = MessageBuffer.out(recvbuf, t, n, st, Scratch.RECV);
+        }
+        long at = layout != null ? layout.address : 0L;
+        long displsAt = layout != null ? layout.at(1, c.remoteSize()) : 0L;
+        int rc = start
+            ? c.abi.jpar_iscatterv(at(in), at, displsAt, at(out), n, t.code, root, c.handle,
+                s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_scatterv(at(in), at, displsAt, at(out), n, t.code, root, c.handle);
+        return Collectives.finish(c, "scatterv", rc, in, out, isRoot || root == Comm.PROC_NULL
+            ? 0 : n, layout != null ? layout.own : null, s, start);
+    }
+
+    /**
+     * Every rank's sendbuf, of its own length, to every rank of the other group: recvbuf gets
+     * their rank k's at {@code displs[k]} (back to back when null).
+     */
+    static Request allgatherv(Intercomm c, Object sendbuf, Object recvbuf, int[] counts,
+                              int[] displs, boolean start) {
+        c.checkOpen("allgatherv");
+        notInPlace(sendbuf, "allgatherv");
+        ElementType t = CollectiveArgs.sameType(sendbuf, recvbuf);
+        boolean gaps = displs != null;
+        counts = Collectives.inPrimitives(counts, recvbuf);
+        displs = CollectiveArgs.layout(counts, Collectives.inPrimitives(displs, recvbuf),
+            "counts", c.remoteSize());
+        int n = Buffers.count(sendbuf);
+        int total = CollectiveArgs.extent(counts, displs);
+        CollectiveArgs.checkRecv(recvbuf, t, total, "allgatherv");
+        Scratch s = Scratch.get();
+        Scratch st = Collectives.staging(s, start);
+        MessageBuffer in = MessageBuffer.in(sendbuf, t, n, st, Scratch.SEND);
+        MessageBuffer out = Collectives.output(gaps, recvbuf, t, total, st);
+        Collectives.Layout layout = new Collectives.Layout(s, start, counts, displs);
+        int rc = start
+            ? c.abi.jpar_iallgatherv(at(in), n, at(out), layout.address,
+                layout.at(1, c.remoteSize()), t.code, c.handle, s.outAddress + Scratch.HANDLE)
+            : c.abi.jpar_allgatherv(at(in), n, at(out), layout.address,
+                layout.at(1, c.remoteSize()), t.code, c.handle);
+        return Collectives.finish(c, "allgatherv", rc, in, out, total, layout.own, s, start);
+    }
+
+    /**
+     * Block k of sendbuf, {@code sendcounts[k]} elements from {@code sdispls[k]}, to rank k of
+     * the other group; as {@link Collectives#alltoallv} with one entry per rank of that group.
+     */
+    static Request alltoallv(Intercomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
+                             Object recvbuf, int[] recvcounts, int[] rdispls, boolean start) {
+        notInPlace(sendbuf, "alltoallv");
+        return Collectives.alltoallv(c, sendbuf, sendcounts, sdispls, recvbuf, recvcounts,
+            rdispls, start);
+    }
+
+    /** {@link #alltoallv} with a type per rank of the other group, byte displacements. */
+    static Request alltoallw(Intercomm c, Object sendbuf, int[] sendcounts, int[] sdispls,
+                             Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
+                             int[] rdispls, Datatype[] recvtypes, boolean start) {
+        notInPlace(sendbuf, "alltoallw");
+        return Collectives.alltoallw(c, sendbuf, sendcounts, sdispls, sendtypes, recvbuf,
+            recvcounts, rdispls, recvtypes, start);
+    }
+
+    /**
+     * The other group's sendbufs reduced, then scattered over this group by {@code recvcounts}
+     * (one entry per rank of this group): each group's sendbufs hold the sum of its counts.
+     */
+    static Request reduceScatter(Intercomm c, Object sendbuf, Object recvbuf, int[] recvcounts,
+                                 Op op, boolean start) {
+        notInPlace(sendbuf, "reduceScatter");
+        return Collectives.reduceScatter(c, sendbuf, recvbuf, recvcounts, op, start);
+    }
+
+    /** {@link #reduceScatter} in blocks of recvbuf's count, sendbufs of size() blocks. */
+    static Request reduceScatterBlock(Intercomm c, Object sendbuf, Object recvbuf, Op op,
+                                      boolean start) {
+        notInPlace(sendbuf, "reduceScatterBlock");
+        return Collectives.reduceScatterBlock(c, sendbuf, recvbuf, op, start);
+    }
+
     private static int block(int count, int blocks, String call) {
         if (count % blocks != 0) {
             throw new IllegalArgumentException(call + ": the buffer's count must divide by the"

@@ -154,6 +154,133 @@ public final class Intercomm extends Comm {
         return InterCollectives.allreduce(this, sendbuf, recvbuf, op, true);
     }
 
+    /**
+     * Gathers the other group's {@code sendbuf}s, of different lengths, into the root's
+     * {@code recvbuf} (MPI_Gatherv): their rank k's {@code counts[k]} elements land at
+     * {@code displs[k]}, back to back when {@code displs} is null. Roots as in {@link #bcast};
+     * the arrays, read on the root only, have {@link #remoteSize()} entries.
+     *
+     * @throws IllegalArgumentException for a bad root, arrays of another length, negative
+     *     entries, or a layout beyond the root's recvbuf
+     */
+    public void gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+        InterCollectives.gatherv(this, sendbuf, recvbuf, counts, displs, root, false);
+    }
+
+    /** Starts a {@link #gatherv} (MPI_Igatherv). */
+    public Request igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs,
+                            int root) {
+        return InterCollectives.gatherv(this, sendbuf, recvbuf, counts, displs, root, true);
+    }
+
+    /**
+     * Scatters the root's {@code sendbuf} to the other group (MPI_Scatterv): their rank k gets
+     * {@code counts[k]} elements from {@code displs[k]} (back to back when null) into its
+     * {@code recvbuf}. Roots as in {@link #bcast}; the arrays are read on the root only.
+     *
+     * @throws IllegalArgumentException as {@link #gatherv}
+     */
+    public void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+        InterCollectives.scatterv(this, sendbuf, counts, displs, recvbuf, root, false);
+    }
+
+    /** Starts a {@link #scatterv} (MPI_Iscatterv). */
+    public Request iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf,
+                             int root) {
+        return InterCollectives.scatterv(this, sendbuf, counts, displs, recvbuf, root, true);
+    }
+
+    /**
+     * Every rank's {@code sendbuf}, of its own length, to every rank of the other group
+     * (MPI_Allgatherv): {@code recvbuf} gets their rank k's {@code counts[k]} elements at
+     * {@code displs[k]}, back to back when {@code displs} is null.
+     *
+     * @throws IllegalArgumentException as {@link #gatherv}
+     */
+    public void allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        InterCollectives.allgatherv(this, sendbuf, recvbuf, counts, displs, false);
+    }
+
+    /** Starts an {@link #allgatherv} (MPI_Iallgatherv). */
+    public Request iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        return InterCollectives.allgatherv(this, sendbuf, recvbuf, counts, displs, true);
+    }
+
+    /**
+     * Rank k of the other group gets {@code sendcounts[k]} elements from {@code sdispls[k]} of
+     * {@code sendbuf}, and {@code recvbuf} gets its block at {@code rdispls[k]}
+     * (MPI_Alltoallv). Each array has {@link #remoteSize()} entries; null displacements mean
+     * back to back.
+     *
+     * @throws IllegalArgumentException as {@link Intracomm#alltoallv}
+     */
+    public void alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
+                          int[] recvcounts, int[] rdispls) {
+        InterCollectives.alltoallv(this, sendbuf, sendcounts, sdispls, recvbuf, recvcounts,
+            rdispls, false);
+    }
+
+    /** Starts an {@link #alltoallv} (MPI_Ialltoallv). */
+    public Request ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
+                              int[] recvcounts, int[] rdispls) {
+        return InterCollectives.alltoallv(this, sendbuf, sendcounts, sdispls, recvbuf,
+            recvcounts, rdispls, true);
+    }
+
+    /**
+     * {@link #alltoallv} with a type per rank of the other group and displacements in bytes
+     * (MPI_Alltoallw), as {@link Intracomm#alltoallw}.
+     *
+     * @throws IllegalArgumentException as {@link Intracomm#alltoallw}
+     */
+    public void alltoallw(Object sendbuf, int[] sendcounts, int[] sdispls, Datatype[] sendtypes,
+                          Object recvbuf, int[] recvcounts, int[] rdispls, Datatype[] recvtypes) {
+        InterCollectives.alltoallw(this, sendbuf, sendcounts, sdispls, sendtypes, recvbuf,
+            recvcounts, rdispls, recvtypes, false);
+    }
+
+    /** Starts an {@link #alltoallw} (MPI_Ialltoallw). */
+    public Request ialltoallw(Object sendbuf, int[] sendcounts, int[] sdispls,
+                              Datatype[] sendtypes, Object recvbuf, int[] recvcounts,
+                              int[] rdispls, Datatype[] recvtypes) {
+        return InterCollectives.alltoallw(this, sendbuf, sendcounts, sdispls, sendtypes, recvbuf,
+            recvcounts, rdispls, recvtypes, true);
+    }
+
+    /**
+     * Reduces the other group's {@code sendbuf}s with {@code op} and scatters the result over
+     * this group (MPI_Reduce_scatter): rank i gets {@code recvcounts[i]} elements.
+     * {@code recvcounts} has {@link #size()} entries, and every sendbuf in both groups holds
+     * the sum of its group's counts (the two sums must agree).
+     *
+     * @throws IllegalArgumentException for counts of another length, negative counts, or a
+     *     sendbuf shorter than their sum
+     */
+    public void reduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        InterCollectives.reduceScatter(this, sendbuf, recvbuf, recvcounts, op, false);
+    }
+
+    /** Starts a {@link #reduceScatter} (MPI_Ireduce_scatter). */
+    public Request ireduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        return InterCollectives.reduceScatter(this, sendbuf, recvbuf, recvcounts, op, true);
+    }
+
+    /**
+     * {@link #reduceScatter} in equal blocks of {@code recvbuf}'s count
+     * (MPI_Reduce_scatter_block): sendbufs hold {@link #size()} blocks, and both groups'
+     * sendbufs the same number of elements.
+     *
+     * @throws IllegalArgumentException if sendbuf holds fewer than {@code size()} blocks
+     */
+    public void reduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
+        InterCollectives.reduceScatterBlock(this, sendbuf, recvbuf, op, false);
+    }
+
+    /** Starts a {@link #reduceScatterBlock} (MPI_Ireduce_scatter_block). */
+    public Request ireduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
+        return InterCollectives.reduceScatterBlock(this, sendbuf, recvbuf, op, true);
+    }
+
     @Override
     int peers() {
         return remoteSize;

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 import java.util.function.LongToIntFunction;
 import org.jpar.internal.JparH;
@@ -253,18 +254,21 @@ abstract class LocalCollectives extends LocalCompletion {
             () -> bytes(sendcount, type), in -> {
                 return collective(comm, new long[] {in, sendcount}, (rank, all) -> {
                     if (rank == root) {
-                        gatherInto(all, recvbuf, recvcounts, displs, type);
+                        gatherInto(all, r -> r, all.length, recvbuf, recvcounts, displs, type);
                     }
                 });
             });
     }
 
-    /** Copies every rank's {address, count} deposit to its displacement in {@code recvbuf}. */
-    private static void gatherInto(Object[] all, long recvbuf, long recvcounts, long displs,
-                                   int type) {
+    /**
+     * Copies each of {@code peers} {address, count} deposits (peer r's at {@code slot(r)}) to
+     * its displacement in {@code recvbuf}.
+     */
+    static void gatherInto(Object[] all, IntUnaryOperator slot, int peers, long recvbuf,
+                           long recvcounts, long displs, int type) {
         int width = ElementType.of(type).bytes;
-        for (int r = 0; r < all.length; r++) {
-            long[] part = (long[]) all[r];
+        for (int r = 0; r < peers; r++) {
+            long[] part = (long[]) all[slot.applyAsInt(r)];
             int n = (int) Math.min(part[1], Memory.getInt(recvcounts + 4L * r));
             Memory.copy(part[0], recvbuf + (long) Memory.getInt(displs + 4L * r) * width,
                 (long) n * width);
@@ -284,7 +288,8 @@ abstract class LocalCollectives extends LocalCompletion {
                                long displs, int type, long comm) {
         return inPlace(sendbuf, () -> recvbuf + bytes(ownEntry(displs, comm), type),
             () -> bytes(sendcount, type), in -> collective(comm, new long[] {in, sendcount},
-                (rank, all) -> gatherInto(all, recvbuf, recvcounts, displs, type)));
+                (rank, all) -> gatherInto(all, r -> r, all.length, recvbuf, recvcounts, displs,
+                    type)));
     }
 
     @Override
@@ -302,15 +307,18 @@ abstract class LocalCollectives extends LocalCompletion {
     public int jpar_scatterv(long sendbuf, long sendcounts, long displs, long recvbuf,
                              int recvcount, int type, int root, long comm) {
         return collective(comm, new long[] {sendbuf, sendcounts, displs}, (rank, all) -> {
-            if (recvbuf == JparH.IN_PLACE) {
-                return;
+            if (recvbuf != JparH.IN_PLACE) {
+                scatterFrom((long[]) all[root], rank, recvbuf, recvcount, type);
             }
-            long[] source = (long[]) all[root];
-            int width = ElementType.of(type).bytes;
-            int n = Math.min(recvcount, Memory.getInt(source[1] + 4L * rank));
-            Memory.copy(source[0] + (long) Memory.getInt(source[2] + 4L * rank) * width, recvbuf,
-                (long) n * width);
         });
+    }
+
+    /** Copies this rank's block of a root's {address, counts, displs} deposit to recvbuf. */
+    static void scatterFrom(long[] source, int rank, long recvbuf, int recvcount, int type) {
+        int width = ElementType.of(type).bytes;
+        int n = Math.min(recvcount, Memory.getInt(source[1] + 4L * rank));
+        Memory.copy(source[0] + (long) Memory.getInt(source[2] + 4L * rank) * width, recvbuf,
+            (long) n * width);
     }
 
     @Override
@@ -330,18 +338,25 @@ abstract class LocalCollectives extends LocalCompletion {
                               long recvcounts, long rdispls, int type, long comm) {
         return inPlace(sendbuf, () -> recvbuf,
             () -> extent(recvcounts, rdispls, 0L, type, comm), in -> {
-                int width = ElementType.of(type).bytes;
-                return collective(comm, new long[] {in, sendcounts, sdispls}, (rank, all) -> {
-                    for (int r = 0; r < all.length; r++) {
-                        long[] from = (long[]) all[r];
-                        int n = Math.min(Memory.getInt(from[1] + 4L * rank),
-                            Memory.getInt(recvcounts + 4L * r));
-                        Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * rank) * width,
-                            recvbuf + (long) Memory.getInt(rdispls + 4L * r) * width,
-                            (long) n * width);
-                    }
-                });
+                return collective(comm, new long[] {in, sendcounts, sdispls}, (rank, all) ->
+                    alltoallvInto(all, r -> r, all.length, rank, recvbuf, recvcounts, rdispls,
+                        type));
             });
+    }
+
+    /**
+     * Copies this rank's block of each of {@code peers} {address, counts, displs} deposits
+     * (peer r's at {@code slot(r)}) to its place in {@code recvbuf}.
+     */
+    static void alltoallvInto(Object[] all, IntUnaryOperator slot, int peers, int rank,
+                              long recvbuf, long recvcounts, long rdispls, int type) {
+        int width = ElementType.of(type).bytes;
+        for (int r = 0; r < peers; r++) {
+            long[] from = (long[]) all[slot.applyAsInt(r)];
+            int n = Math.min(Memory.getInt(from[1] + 4L * rank), Memory.getInt(recvcounts + 4L * r));
+            Memory.copy(from[0] + (long) Memory.getInt(from[2] + 4L * rank) * width,
+                recvbuf + (long) Memory.getInt(rdispls + 4L * r) * width, (long) n * width);
+        }
     }
 
     @Override
@@ -351,18 +366,26 @@ abstract class LocalCollectives extends LocalCompletion {
         return inPlace(sendbuf, () -> recvbuf,
             () -> extent(recvcounts, rdispls, recvtypes, -1, comm), in -> {
                 return collective(comm, new long[] {in, sendcounts, sdispls, sendtypes},
-                    (rank, all) -> {
-                        for (int r = 0; r < all.length; r++) {
-                            long[] from = (long[]) all[r];
-                            long sent = Memory.getInt(from[1] + 4L * rank)
-                                * (long) ElementType.of(Memory.getInt(from[3] + 4L * rank)).bytes;
-                            long room = Memory.getInt(recvcounts + 4L * r)
-                                * (long) ElementType.of(Memory.getInt(recvtypes + 4L * r)).bytes;
-                            Memory.copy(from[0] + Memory.getInt(from[2] + 4L * rank),
-                                recvbuf + Memory.getInt(rdispls + 4L * r), Math.min(sent, room));
-                        }
-                    });
+                    (rank, all) -> alltoallwInto(all, r -> r, all.length, rank, recvbuf,
+                        recvcounts, rdispls, recvtypes));
             });
+    }
+
+    /**
+     * {@link #alltoallvInto} with a type per peer in the {address, counts, displs, types}
+     * deposits and in {@code recvtypes}, displacements in bytes.
+     */
+    static void alltoallwInto(Object[] all, IntUnaryOperator slot, int peers, int rank,
+                              long recvbuf, long recvcounts, long rdispls, long recvtypes) {
+        for (int r = 0; r < peers; r++) {
+            long[] from = (long[]) all[slot.applyAsInt(r)];
+            long sent = Memory.getInt(from[1] + 4L * rank)
+                * (long) ElementType.of(Memory.getInt(from[3] + 4L * rank)).bytes;
+            long room = Memory.getInt(recvcounts + 4L * r)
+                * (long) ElementType.of(Memory.getInt(recvtypes + 4L * r)).bytes;
+            Memory.copy(from[0] + Memory.getInt(from[2] + 4L * rank),
+                recvbuf + Memory.getInt(rdispls + 4L * r), Math.min(sent, room));
+        }
     }
 
     /** Combines ranks {@code from} to {@code to - 1}'s deposits in rank order into recvbuf. */

@@ -101,7 +101,7 @@ abstract class LocalInterCollectives extends LocalCollectives {
         }
         return collective(comm, sendbuf, (rank, all) -> {
             if (root == Comm.ROOT) {
-                reduceRemote(c, all, recvbuf, count, type, op);
+                reduceRemote(c, all, 0, recvbuf, count, type, op);
             }
         });
     }
@@ -114,7 +114,107 @@ abstract class LocalInterCollectives extends LocalCollectives {
             return super.jpar_allreduce(sendbuf, recvbuf, count, type, op, comm);
         }
         return collective(comm, sendbuf, (rank, all) ->
-            reduceRemote(c, all, recvbuf, count, type, op));
+            reduceRemote(c, all, 0, recvbuf, count, type, op));
+    }
+
+    @Override
+    public int jpar_gatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
+                            long displs, int type, int root, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_gatherv(sendbuf, sendcount, recvbuf, recvcounts, displs, type, root,
+                comm);
+        }
+        return collective(comm, new long[] {sendbuf, sendcount}, (rank, all) -> {
+            if (root == Comm.ROOT) {
+                gatherInto(all, c::remoteUnionRank, c.remoteMembers.length, recvbuf, recvcounts,
+                    displs, type);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_allgatherv(long sendbuf, int sendcount, long recvbuf, long recvcounts,
+                               long displs, int type, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_allgatherv(sendbuf, sendcount, recvbuf, recvcounts, displs, type,
+                comm);
+        }
+        return collective(comm, new long[] {sendbuf, sendcount}, (rank, all) ->
+            gatherInto(all, c::remoteUnionRank, c.remoteMembers.length, recvbuf, recvcounts,
+                displs, type));
+    }
+
+    @Override
+    public int jpar_scatterv(long sendbuf, long sendcounts, long displs, long recvbuf,
+                             int recvcount, int type, int root, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_scatterv(sendbuf, sendcounts, displs, recvbuf, recvcount, type,
+                root, comm);
+        }
+        return collective(comm, new long[] {sendbuf, sendcounts, displs}, (rank, all) -> {
+            if (root >= 0) {
+                scatterFrom((long[]) all[c.remoteUnionRank(root)], rank, recvbuf, recvcount,
+                    type);
+            }
+        });
+    }
+
+    @Override
+    public int jpar_alltoallv(long sendbuf, long sendcounts, long sdispls, long recvbuf,
+                              long recvcounts, long rdispls, int type, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_alltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts,
+                rdispls, type, comm);
+        }
+        return collective(comm, new long[] {sendbuf, sendcounts, sdispls}, (rank, all) ->
+            alltoallvInto(all, c::remoteUnionRank, c.remoteMembers.length, rank, recvbuf,
+                recvcounts, rdispls, type));
+    }
+
+    @Override
+    public int jpar_alltoallw(long sendbuf, long sendcounts, long sdispls, long sendtypes,
+                              long recvbuf, long recvcounts, long rdispls, long recvtypes,
+                              long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_alltoallw(sendbuf, sendcounts, sdispls, sendtypes, recvbuf,
+                recvcounts, rdispls, recvtypes, comm);
+        }
+        return collective(comm, new long[] {sendbuf, sendcounts, sdispls, sendtypes},
+            (rank, all) -> alltoallwInto(all, c::remoteUnionRank, c.remoteMembers.length, rank,
+                recvbuf, recvcounts, rdispls, recvtypes));
+    }
+
+    @Override
+    public int jpar_reduce_scatter(long sendbuf, long recvbuf, long recvcounts, int type, int op,
+                                   long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_reduce_scatter(sendbuf, recvbuf, recvcounts, type, op, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) -> {
+            long offset = 0;
+            for (int r = 0; r < rank; r++) {
+                offset += Memory.getInt(recvcounts + 4L * r);
+            }
+            reduceRemote(c, all, offset * ElementType.of(type).bytes, recvbuf,
+                Memory.getInt(recvcounts + 4L * rank), type, op);
+        });
+    }
+
+    @Override
+    public int jpar_reduce_scatter_block(long sendbuf, long recvbuf, int recvcount, int type,
+                                         int op, long comm) {
+        LocalComm c = inter(comm);
+        if (c == null) {
+            return super.jpar_reduce_scatter_block(sendbuf, recvbuf, recvcount, type, op, comm);
+        }
+        return collective(comm, sendbuf, (rank, all) ->
+            reduceRemote(c, all, rank * bytes(recvcount, type), recvbuf, recvcount, type, op));
     }
 
     /**
@@ -128,12 +228,16 @@ abstract class LocalInterCollectives extends LocalCollectives {
         }
     }
 
-    /** The other group's deposits combined in its rank order into {@code recvbuf}. */
-    private static void reduceRemote(LocalComm c, Object[] all, long recvbuf, int count,
-                                     int type, int op) {
-        Memory.copy(remote(c, all, 0), recvbuf, bytes(count, type));
+    /**
+     * The other group's deposits, {@code count} elements from {@code offset} bytes in each,
+     * combined in its rank order into {@code recvbuf}.
+     */
+    private static void reduceRemote(LocalComm c, Object[] all, long offset, long recvbuf,
+                                     int count, int type, int op) {
+        Memory.copy(remote(c, all, 0) + offset, recvbuf, bytes(count, type));
         for (int r = 1; r < c.remoteMembers.length; r++) {
-            LocalReduce.combine(recvbuf, remote(c, all, r), count, ElementType.of(type), op);
+            LocalReduce.combine(recvbuf, remote(c, all, r) + offset, count, ElementType.of(type),
+                op);
         }
     }
 }
