@@ -6,7 +6,7 @@ import java.util.List;
 /** A block of a map's inputs, run on one engine. */
 record MapChunk<T, R>(RemoteFunction<T, R> fn, ArrayList<T> inputs) implements Remote<List<R>> {
     @Override
-    public List<R> call() {
+    public List<R> call() throws Exception {
         List<R> out = new ArrayList<>(inputs.size());
         for (T input : inputs) {
             out.add(fn.apply(input));

@@ -12,8 +12,12 @@ public final class ParallelFunction<T, R> {
         this.fn = fn;
     }
 
-    /** Applies the function to one value, here. */
-    public R apply(T value) {
+    /**
+     * Applies the function to one value, here.
+     *
+     * @throws Exception what the function throws
+     */
+    public R apply(T value) throws Exception {
         return fn.apply(value);
     }
 
