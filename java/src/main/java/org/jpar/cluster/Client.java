@@ -2,6 +2,7 @@ package org.jpar.cluster;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class Client implements AutoCloseable {
     private final Thread dispatcher;
     private final Runnable release;
     private final MessageWait wait;
+    private final ClassSource classes;
     private final long[] watchedPids;
     private final boolean[] lost;
     private volatile int lostCount;
@@ -51,6 +53,7 @@ public final class Client implements AutoCloseable {
         this.wait = polling ? MessageWait.polling(() -> !pending.isEmpty())
             : MessageWait.blocking();
         this.balancer = new LoadBalancer(engineRanks.length);
+        this.classes = new ClassSource(Thread.currentThread().getContextClassLoader());
         this.watchedPids = new long[engineRanks.length];
         this.lost = new boolean[engineRanks.length];
         this.dispatcher = new Thread(this::dispatch, "jpar-cluster-dispatcher");
@@ -196,6 +199,10 @@ public final class Client implements AutoCloseable {
         return engineRanks.length;
     }
 
+    ClassSource classSource() {
+        return classes;
+    }
+
     // ------------------------------------------------------------------------------ internals
 
     private Pending register(boolean balanced) {
@@ -213,7 +220,7 @@ public final class Client implements AutoCloseable {
             throw new NullPointerException("task must not be null");
         }
         try {
-            return StatelessTasks.toBytes(body);
+            return StatelessTasks.toBytes(body, classes::noteClass);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("the task is not serializable: class="
                 + e.getMessage(), e);
@@ -225,7 +232,7 @@ public final class Client implements AutoCloseable {
     private void send(int engine, Pending p, byte[] body) {
         p.submittedMicros = TaskRecord.nowMicros();
         p.engine = engine;
-        send(engineRanks[engine], Messages.task(p.id, body));
+        send(engineRanks[engine], Messages.task(p.id, classes.epoch(), classes.state(), body));
         wait.expect();
     }
 
@@ -248,10 +255,14 @@ public final class Client implements AutoCloseable {
         int stopped = 0;
         try {
             while (stopped + lostCount < engineRanks.length) {
-                // Only this thread receives results, so probing then receiving cannot be raced.
-                Status status = wait.next(comm, Comm.ANY_SOURCE, Messages.TAG_RESULT);
+                // Only this thread receives, so probing then receiving cannot be raced.
+                Status status = wait.next(comm, Comm.ANY_SOURCE, Comm.ANY_TAG);
                 byte[] message = new byte[status.bytes()];
-                comm.recv(message, status.source(), Messages.TAG_RESULT);
+                comm.recv(message, status.source(), status.tag());
+                if (status.tag() == Messages.TAG_CLASS_REQUEST) {
+                    sendClass(status.source(), message);
+                    continue;
+                }
                 Messages.Result result = Messages.Result.decode(message);
                 if (result.stopped()) {
                     stopped++;
@@ -269,6 +280,12 @@ public final class Client implements AutoCloseable {
         } catch (MpiException | IllegalStateException | java.io.UncheckedIOException e) {
             failPending("the cluster's connection failed: " + e);
         }
+    }
+
+    /** Answers an engine's request for a class file ({@link ClassSource#reply}). */
+    private void sendClass(int rank, byte[] request) {
+        comm.send(classes.reply(new String(request, StandardCharsets.UTF_8)), rank,
+            Messages.TAG_CLASS);
     }
 
     private void failPending(String why) {

@@ -45,7 +45,8 @@ public final class Cluster {
         Intracomm comm = world.dup();
         boolean local = mpi.backend().equals("local");
         if (comm.rank() != 0) {
-            Engine.serve(comm, 0, comm.rank() - 1, MessageWait.forEngine(mpi.backend()));
+            Engine.serve(comm, 0, comm.rank() - 1, MessageWait.forEngine(mpi.backend()),
+                TaskFilter.fromProperty());
             comm.free();
             return Optional.empty();
         }
@@ -57,13 +58,14 @@ public final class Cluster {
     }
 
     /**
-     * Starts {@code engines} engine JVMs with MPI_Comm_spawn, on this JVM's class path and with
-     * its {@code jna.library.path} and {@code jpar.*} properties (so they load the same
-     * libjpar.so), and connects to them; {@code close()} stops them and they exit. Works from a
+     * Starts {@code engines} engine JVMs with MPI_Comm_spawn, on this JVM's class path (plus
+     * jpar's jar, when a loader of its own found it) and with its {@code jna.library.path} and
+     * {@code jpar.*} properties (so they load the same libjpar.so), and connects to them; {@code close()} stops them and they exit. Works from a
      * plain JVM (jshell too): MPI is initialized as a singleton if this process has not done it.
      * Open MPI is told it may place more processes than cores ({@code map_by :OVERSUBSCRIBE}).
      *
-     * @throws IllegalArgumentException if {@code engines} is less than 1
+     * @throws IllegalArgumentException if {@code engines} is less than 1, or
+     *     {@code jpar.cluster.filter} is not a valid filter pattern
      * @throws UnsupportedOperationException unless MPI runs on the native backend
      * @throws org.jpar.mpi.MpiException if MPI cannot start them
      * @throws IllegalStateException if this process initialized MPI below
@@ -73,6 +75,8 @@ public final class Cluster {
         if (engines < 1) {
             throw new IllegalArgumentException("engines must be at least 1: engines=" + engines);
         }
+        // A bad filter pattern fails here rather than in engines the client would wait for.
+        TaskFilter.fromProperty();
         Mpi mpi = Mpi.current().orElseGet(() -> Mpi.init(new String[0], ThreadLevel.MULTIPLE));
         requireMultiple(mpi);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -80,8 +84,7 @@ public final class Cluster {
         System.getProperties().stringPropertyNames().stream().sorted()
             .filter(k -> k.equals("jna.library.path") || k.startsWith("jpar."))
             .forEach(k -> args.add("-D" + k + "=" + System.getProperty(k)));
-        args.addAll(List.of("-cp", System.getProperty("java.class.path"),
-            EngineMain.class.getName()));
+        args.addAll(List.of("-cp", engineClassPath(), EngineMain.class.getName()));
         Intercomm children = mpi.self().spawn(java, args, engines,
             Map.of("map_by", ":OVERSUBSCRIBE"), 0);
         int[] engineRanks = new int[engines];
@@ -103,7 +106,8 @@ public final class Cluster {
      * A cluster of {@code engines} engines that are threads of this JVM (the local MPI backend):
      * the embedded default for laptops and tests.
      *
-     * @throws IllegalArgumentException if {@code engines} is less than 1
+     * @throws IllegalArgumentException if {@code engines} is less than 1, or
+     *     {@code jpar.cluster.filter} is not a valid filter pattern
      */
     public static Client local(int engines) {
         if (engines < 1) {
@@ -114,8 +118,9 @@ public final class Cluster {
         for (int e = 0; e < engines; e++) {
             Mpi rank = ranks.get(e + 1);
             final int id = e;
-            threads[e] = new Thread(() -> Engine.serve(rank.world(), 0, id, MessageWait.blocking()),
-                "jpar-engine-" + e);
+            TaskFilter filter = TaskFilter.fromProperty();
+            threads[e] = new Thread(() -> Engine.serve(rank.world(), 0, id,
+                MessageWait.blocking(), filter), "jpar-engine-" + e);
             threads[e].setDaemon(true);
             threads[e].start();
         }
@@ -124,6 +129,30 @@ public final class Cluster {
             engineRanks[e] = e + 1;
         }
         return new Client(ranks.get(0).world(), engineRanks, () -> { }, false);
+    }
+
+    /**
+     * This JVM's class path, with jpar's own jar or directory added when it is not there (jshell
+     * loads jpar from {@code --class-path} through a loader of its own, and in its local
+     * execution mode leaves {@code java.class.path} empty).
+     */
+    static String engineClassPath() {
+        String classPath = System.getProperty("java.class.path", "");
+        java.security.CodeSource source = Cluster.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return classPath;
+        }
+        String jpar;
+        try {
+            jpar = Path.of(source.getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return classPath;
+        }
+        List<String> entries = List.of(classPath.split(java.io.File.pathSeparator));
+        if (entries.contains(jpar)) {
+            return classPath;
+        }
+        return classPath.isEmpty() ? jpar : classPath + java.io.File.pathSeparator + jpar;
     }
 
     private static void requireMultiple(Mpi mpi) {

@@ -1,6 +1,7 @@
 package org.jpar.cluster;
 
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,19 +18,35 @@ final class Engine {
     private Engine() {
     }
 
-    /** Serves the client at {@code clientRank} of {@code comm} as engine {@code engineId}. */
-    static void serve(Comm comm, int clientRank, int engineId, MessageWait wait) {
+    /**
+     * Serves the client at {@code clientRank} of {@code comm} as engine {@code engineId},
+     * decoding tasks through {@code filter} (none when null). Classes its loader lacks come from
+     * the client, into a {@link ClientClassLoader} per epoch of the client's classes.
+     */
+    static void serve(Comm comm, int clientRank, int engineId, MessageWait wait,
+                      TaskFilter filter) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
+        ClassLoader own = Thread.currentThread().getContextClassLoader();
+        if (own == null) {
+            own = Engine.class.getClassLoader();
+        }
         StatelessTasks tasks = new StatelessTasks();
+        ClientClassLoader loader = new ClientClassLoader(comm, clientRank, own, filter);
+        int epoch = 0;
         while (true) {
             Status status = wait.next(comm, clientRank, Messages.TAG_TASK);
             byte[] message = new byte[status.bytes()];
             comm.recv(message, clientRank, Messages.TAG_TASK);
             long id = Messages.taskId(message);
+            if (id != Messages.STOP && Messages.epoch(message) != epoch) {
+                epoch = Messages.epoch(message);
+                loader = new ClientClassLoader(comm, clientRank, own, filter);
+                tasks.clear();
+            }
             Messages.Result result = id == Messages.STOP
                 ? Messages.Result.stopped(engineId, host, pid)
-                : run(id, tasks, message, engineId, host, pid);
+                : run(id, tasks, message, loader, filter, engineId, host, pid);
             comm.send(result.encode(), clientRank, Messages.TAG_RESULT);
             if (result.stopped()) {
                 return;
@@ -37,13 +54,20 @@ final class Engine {
         }
     }
 
-    private static Messages.Result run(long id, StatelessTasks tasks, byte[] message, int engineId,
+    private static Messages.Result run(long id, StatelessTasks tasks, byte[] message,
+                                       ClientClassLoader loader, TaskFilter filter, int engineId,
                                        String host, long pid) {
         long started = TaskRecord.nowMicros();
         byte[] value = null;
         Throwable failure = null;
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
         try {
-            Remote<?> task = (Remote<?>) tasks.fromBytes(message, Messages.TASK_BODY_OFFSET);
+            StaticState.apply(message, Messages.TASK_STATE_OFFSET, Messages.stateLength(message),
+                loader, filter);
+            Remote<?> task = decode(tasks, message, loader, filter);
+            // The task's own lookups (ServiceLoader, Class.forName) see the client's classes.
+            thread.setContextClassLoader(loader);
             Object result = task.call();
             try {
                 value = Serialization.toBytes(result);
@@ -53,6 +77,8 @@ final class Engine {
             }
         } catch (Throwable t) {
             failure = t;
+        } finally {
+            thread.setContextClassLoader(context);
         }
         long completed = TaskRecord.nowMicros();
         if (failure == null) {
@@ -69,6 +95,22 @@ final class Engine {
         }
         return new Messages.Result(id, engineId, host, pid, started, completed, null,
             failure.toString(), trace.toString(), exception);
+    }
+
+    /** The task in {@code message}; a class the filter refused is named in the exception. */
+    private static Remote<?> decode(StatelessTasks tasks, byte[] message, ClassLoader loader,
+                                    TaskFilter filter) throws Exception {
+        try {
+            return (Remote<?>) tasks.fromBytes(message, Messages.bodyOffset(message), loader,
+                filter);
+        } catch (InvalidClassException e) {
+            InvalidClassException refusal = filter == null ? null : filter.refusal();
+            if (refusal != null) {
+                refusal.initCause(e);
+                throw refusal;
+            }
+            throw e;
+        }
     }
 
     static String hostName() {

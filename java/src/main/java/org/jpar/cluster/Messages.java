@@ -6,44 +6,57 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 
 /**
  * What client and engines say to each other, as byte messages in a fixed binary layout: only
  * the task itself and its value go through Java serialization, once each.
  *
- * <p>Client to engine (tag {@link #TAG_TASK}): the task's number, then the serialized
- * {@link Remote}; the number -1 with nothing after it is the stop request. Engine to client (tag
- * {@link #TAG_RESULT}): a {@link Result}; one whose task number is -1 says the engine stopped.
+ * <p>Client to engine (tag {@link #TAG_TASK}): the task's number, its classes' epoch
+ * ({@link ClassSource#epoch()}), the length and bytes of the jshell variables it may read
+ * ({@link StaticState}), then the serialized {@link Remote}; the number -1 with nothing after
+ * it is the stop request. Engine to client (tag {@link #TAG_RESULT}): a {@link Result}; one
+ * whose task number is -1 says the engine stopped. An engine that lacks a class asks for it by
+ * name (tag {@link #TAG_CLASS_REQUEST}, the binary name in UTF-8) while it decodes a task; the
+ * client answers with {@link ClassSource#reply}, empty when it has no such class (tag
+ * {@link #TAG_CLASS}).
  */
 final class Messages {
     static final int TAG_TASK = 1;
     static final int TAG_RESULT = 2;
+    static final int TAG_CLASS_REQUEST = 3;
+    static final int TAG_CLASS = 4;
     static final long STOP = -1;
-    /** Where a task message's serialized task begins, after its number. */
-    static final int TASK_BODY_OFFSET = 8;
+    /** Where a task message's variables begin, after its number, epoch and their length. */
+    static final int TASK_STATE_OFFSET = 16;
 
     private Messages() {
     }
 
-    static byte[] task(long id, byte[] body) {
-        byte[] message = new byte[TASK_BODY_OFFSET + body.length];
-        for (int i = 0; i < 8; i++) {
-            message[i] = (byte) (id >>> (56 - 8 * i));
-        }
-        System.arraycopy(body, 0, message, TASK_BODY_OFFSET, body.length);
-        return message;
+    static byte[] task(long id, int epoch, byte[] state, byte[] body) {
+        return ByteBuffer.allocate(TASK_STATE_OFFSET + state.length + body.length).putLong(id)
+            .putInt(epoch).putInt(state.length).put(state).put(body).array();
     }
 
     static byte[] stop() {
-        return task(STOP, new byte[0]);
+        return task(STOP, 0, new byte[0], new byte[0]);
     }
 
     static long taskId(byte[] message) {
-        long id = 0;
-        for (int i = 0; i < 8; i++) {
-            id = (id << 8) | (message[i] & 0xff);
-        }
-        return id;
+        return ByteBuffer.wrap(message).getLong(0);
+    }
+
+    static int epoch(byte[] message) {
+        return ByteBuffer.wrap(message).getInt(8);
+    }
+
+    static int stateLength(byte[] message) {
+        return ByteBuffer.wrap(message).getInt(12);
+    }
+
+    /** Where a task message's serialized task begins. */
+    static int bodyOffset(byte[] message) {
+        return TASK_STATE_OFFSET + stateLength(message);
     }
 
     /**

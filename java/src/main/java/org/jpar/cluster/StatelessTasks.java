@@ -1,11 +1,13 @@
 package org.jpar.cluster;
 
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jpar.internal.Serialization;
 
 /**
@@ -51,38 +53,47 @@ final class StatelessTasks {
 
     /**
      * The serialized {@code task}; for a stateless one, the same array every time (callers do
-     * not change it).
+     * not change it). {@code classes} hears of each class the bytes describe, when they are
+     * made.
      *
      * @throws java.io.NotSerializableException naming a class that is not serializable
      */
-    static byte[] toBytes(Object task) throws IOException {
+    static byte[] toBytes(Object task, Consumer<Class<?>> classes) throws IOException {
         Slot slot = SLOTS.get(task.getClass());
         if (!slot.stateless) {
-            return Serialization.toBytes(task);
+            return Serialization.toBytes(task, classes);
         }
         byte[] bytes = slot.bytes;
         if (bytes == null) {
-            bytes = Serialization.toBytes(task);
+            bytes = Serialization.toBytes(task, classes);
             slot.bytes = bytes;
         }
         return bytes;
     }
 
     /**
-     * The task in {@code message} from {@code offset} to its end; the instance decoded before
+     * The task in {@code message} from {@code offset} to its end, its classes resolved through
+     * {@code loader} and checked by {@code filter} (none when null); the instance decoded before
      * for the same bytes when that was stateless. For one engine's thread.
      */
-    Object fromBytes(byte[] message, int offset) throws IOException, ClassNotFoundException {
+    Object fromBytes(byte[] message, int offset, ClassLoader loader, ObjectInputFilter filter)
+            throws IOException, ClassNotFoundException {
         Key key = new Key(message, offset);
         Object known = instances.get(key);
         if (known != null) {
             return known;
         }
-        Object task = Serialization.fromBytes(message, offset, message.length - offset);
+        Object task = Serialization.fromBytes(message, offset, message.length - offset, loader,
+            filter);
         if (isStateless(task)) {
             instances.put(key.own(), task);
         }
         return task;
+    }
+
+    /** Forgets the decoded instances (their classes' loader is gone). */
+    void clear() {
+        instances.clear();
     }
 
     private static final class Slot {

@@ -23,8 +23,15 @@ class StatelessTasksTest {
         return () -> value * 10;
     }
 
+    private static final java.util.function.Consumer<Class<?>> IGNORE = type -> { };
+
+    private static Object decode(StatelessTasks engine, byte[] message) throws Exception {
+        return engine.fromBytes(message, Messages.bodyOffset(message),
+            StatelessTasksTest.class.getClassLoader(), null);
+    }
+
     private static byte[] withPrefix(byte[] body) {
-        return Messages.task(42, body);
+        return Messages.task(42, 0, new byte[0], body);
     }
 
     @Test
@@ -39,30 +46,31 @@ class StatelessTasksTest {
     @Test
     void aStatelessTaskIsSerializedOnce() throws Exception {
         Remote<Integer> empty = () -> 7;
-        byte[] first = StatelessTasks.toBytes(empty);
-        assertSame(first, StatelessTasks.toBytes(empty));
-        assertNotSame(StatelessTasks.toBytes(capturing(1)), StatelessTasks.toBytes(capturing(1)));
+        byte[] first = StatelessTasks.toBytes(empty, IGNORE);
+        assertSame(first, StatelessTasks.toBytes(empty, IGNORE));
+        assertNotSame(StatelessTasks.toBytes(capturing(1), IGNORE),
+            StatelessTasks.toBytes(capturing(1), IGNORE));
     }
 
     @Test
     void anEngineReusesTheInstanceOfAStatelessTaskOnly() throws Exception {
         StatelessTasks engine = new StatelessTasks();
         Remote<Integer> empty = () -> 7;
-        byte[] message = withPrefix(StatelessTasks.toBytes(empty));
-        Object once = engine.fromBytes(message, Messages.TASK_BODY_OFFSET);
-        Object twice = engine.fromBytes(message.clone(), Messages.TASK_BODY_OFFSET);
+        byte[] message = withPrefix(StatelessTasks.toBytes(empty, IGNORE));
+        Object once = decode(engine, message);
+        Object twice = decode(engine, message.clone());
         assertSame(once, twice);
         assertEquals(7, ((Remote<?>) once).call());
 
-        byte[] three = withPrefix(StatelessTasks.toBytes(capturing(3)));
-        Object a = engine.fromBytes(three, Messages.TASK_BODY_OFFSET);
-        Object b = engine.fromBytes(three, Messages.TASK_BODY_OFFSET);
+        byte[] three = withPrefix(StatelessTasks.toBytes(capturing(3), IGNORE));
+        Object a = decode(engine, three);
+        Object b = decode(engine, three);
         assertNotSame(a, b);
         assertEquals(30, ((Remote<?>) a).call());
-        byte[] four = withPrefix(StatelessTasks.toBytes(capturing(4)));
-        assertEquals(40, ((Remote<?>) engine.fromBytes(four, Messages.TASK_BODY_OFFSET)).call());
-        assertEquals(3, ((Remote<?>) engine.fromBytes(
-            withPrefix(StatelessTasks.toBytes(new Add(1, 2))), Messages.TASK_BODY_OFFSET)).call());
+        byte[] four = withPrefix(StatelessTasks.toBytes(capturing(4), IGNORE));
+        assertEquals(40, ((Remote<?>) decode(engine, four)).call());
+        assertEquals(3, ((Remote<?>) decode(engine,
+            withPrefix(StatelessTasks.toBytes(new Add(1, 2), IGNORE)))).call());
     }
 
     @Test
@@ -72,10 +80,10 @@ class StatelessTasksTest {
             seen.add(1);
             return seen.size();
         };
-        byte[] message = withPrefix(StatelessTasks.toBytes(append));
+        byte[] message = withPrefix(StatelessTasks.toBytes(append, IGNORE));
         StatelessTasks engine = new StatelessTasks();
         for (int call = 0; call < 3; call++) {
-            assertEquals(1, ((Remote<?>) engine.fromBytes(message, Messages.TASK_BODY_OFFSET))
+            assertEquals(1, ((Remote<?>) decode(engine, message))
                 .call());
         }
     }
@@ -85,7 +93,7 @@ class StatelessTasksTest {
         Object lock = new Object();
         Remote<String> task = () -> lock.toString();
         NotSerializableException e = assertThrows(NotSerializableException.class,
-            () -> StatelessTasks.toBytes(task));
+            () -> StatelessTasks.toBytes(task, IGNORE));
         assertEquals("java.lang.Object", e.getMessage());
     }
 }
