@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jpar.cluster.programs.ClusterOverMpi;
+import org.jpar.cluster.programs.ShippedTasks;
 import org.jpar.cluster.programs.SpawnedCluster;
 import org.jpar.examples.DummyTasks;
 import org.jpar.testing.MpiRunner;
@@ -47,6 +48,32 @@ class ClusterIT {
         assertTrue(out.contains("still serving yes"), out);
         assertTrue(out.contains("client closed"), out);
         assertEquals(2, r.lines("engine rank ").size(), out);
+    }
+
+    /**
+     * Engines that are EngineMain on jpar's jar alone, beside a client whose class path has the
+     * task classes (MPMD): the classes go to the engines by value, under both MPIs.
+     */
+    @Test
+    void enginesUnderMpirunGetTheClientsClasses() {
+        for (String mpi : MpiRunner.mpis()) {
+            List<String> command = new ArrayList<>(mpi.equals("mpich")
+                ? List.of("mpiexec.mpich") : MpiRunner.mpirun());
+            command.addAll(MpiRunner.rank(1, MpiRunner.classpath(), ShippedTasks.class.getName()));
+            command.add(":");
+            command.addAll(MpiRunner.rank(2, System.getProperty("jpar.jar"),
+                EngineMain.class.getName()));
+            MpiRunner.Result r = MpiRunner.exec(command);
+            assertFalse(r.timedOut(), r::toString);
+            assertEquals(0, r.exitCode(), r::toString);
+            String out = r.output();
+            assertTrue(out.contains("engines lack the task classes: [true, true]"), out);
+            assertTrue(out.contains("scaled [2.5, 5.0, 10.0]"), out);
+            assertTrue(out.contains("returned Reading[sensor=d, value=8.0]"), out);
+            assertTrue(out.contains("balanced [3, 1, 2]"), out);
+            assertTrue(out.contains("cause java.io.IOException: checked on an engine"), out);
+            assertTrue(out.contains("client closed"), out);
+        }
     }
 
     /** A site's own libjpar.so, named by jna.library.path, is the one the engines load too. */
