@@ -19,6 +19,7 @@ import java.util.Map;
  * classes they were given and ask again.
  */
 final class ClassSource {
+    private static final byte[] NO_STATE = new byte[0];
     /** Loaders of task classes, newest first, weakly held (jshell makes one per session). */
     private final List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
     private final ClassLoader fallback;
@@ -98,7 +99,7 @@ final class ClassSource {
      */
     byte[] state() {
         if (!watching) {
-            return new byte[0];
+            return NO_STATE;
         }
         List<Class<?>> types = new ArrayList<>();
         synchronized (this) {

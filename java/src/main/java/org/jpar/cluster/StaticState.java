@@ -68,6 +68,9 @@ final class StaticState {
      */
     static void apply(byte[] state, int offset, int length, ClientClassLoader loader,
                       ObjectInputFilter filter) {
+        if (length == 0) {
+            return;
+        }
         try (DataInputStream in = new DataInputStream(
                 new ByteArrayInputStream(state, offset, length))) {
             while (in.available() > 0) {
