@@ -123,7 +123,8 @@ public final class Mpi implements AutoCloseable {
      * Initializes MPI asking for {@code required}; {@link #threadLevel()} says what MPI provided.
      *
      * @throws NullPointerException if {@code required} is null
-     * @throws IllegalStateException if MPI was initialized before in this process
+     * @throws IllegalStateException if MPI was initialized before in this process, or this is
+     *     jshell's agent JVM under MPICH's mpiexec (which cannot reach the launcher)
      * @throws MpiException if MPI_Init_thread fails
      */
     public static Mpi init(String[] args, ThreadLevel required) {
@@ -139,6 +140,10 @@ public final class Mpi implements AutoCloseable {
             if (backend.equals(BackendChoice.LOCAL) && BackendChoice.localRanks() > 1) {
                 throw new IllegalStateException("jpar.ranks=" + BackendChoice.localRanks()
                     + " runs several ranks in this JVM: start them with Mpi.run or Mpi.local");
+            }
+            if (!backend.equals(BackendChoice.LOCAL)) {
+                BackendChoice.checkLaunchConnection(System.getenv(),
+                    System.getProperty("sun.java.command"));
             }
             MpiAbi abi = backend.equals(BackendChoice.LOCAL)
                 ? new LocalAbi(new LocalWorld(1), 0) : BackendChoice.processAbi(backend);

@@ -116,6 +116,24 @@ public final class BackendChoice {
     }
 
     /**
+     * Refuses to initialize MPI in jshell's agent JVM (the default execution mode, whose main
+     * class is {@code command}) under MPICH's mpiexec: hydra hands each rank its connection as
+     * an inherited file descriptor ({@code PMI_FD}), which a JVM that another JVM started never
+     * has, and MPICH would end the agent at its first word to the launcher.
+     *
+     * @throws IllegalStateException in that case, saying what to do instead
+     */
+    public static void checkLaunchConnection(Map<String, String> environment, String command) {
+        if (environment.containsKey("PMI_FD") && command != null
+                && command.startsWith("jdk.jshell.execution.")) {
+            throw new IllegalStateException("jshell runs snippets in an agent JVM that does not "
+                + "inherit mpiexec.mpich's connection (PMI_FD=" + environment.get("PMI_FD")
+                + "), so MPI cannot start there: run jshell with --execution local under "
+                + "mpiexec.mpich");
+        }
+    }
+
+    /**
      * Refuses a job in which the launcher started several processes but MPI gave this one a
      * world of its own: a libjpar.so built against another MPI than the launcher's runs every
      * rank as a singleton, silently. The launcher's own count comes from its environment.

@@ -37,4 +37,16 @@ class BackendChoiceTest {
         BackendChoice.checkWorld(Map.of(), 1, "x");
         BackendChoice.checkWorld(Map.of("PMI_SIZE", "many"), 1, "x");
     }
+
+    @Test
+    void jshellsAgentUnderHydraIsRefusedBeforeMpiStarts() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> BackendChoice.checkLaunchConnection(Map.of("PMI_FD", "6"),
+                "jdk.jshell.execution.RemoteExecutionControl 41011"));
+        assertTrue(e.getMessage().contains("--execution local"), e.getMessage());
+        BackendChoice.checkLaunchConnection(Map.of("PMI_FD", "6"), "org.example.App");
+        BackendChoice.checkLaunchConnection(Map.of(),
+            "jdk.jshell.execution.RemoteExecutionControl 41011");
+        BackendChoice.checkLaunchConnection(Map.of("PMI_FD", "6"), null);
+    }
 }
