@@ -182,7 +182,8 @@ int jpar_comm_spawn(const char *command, const char *argv, int32_t maxprocs, con
 int jpar_comm_create(int64_t comm, int64_t group, int64_t *out);
 int jpar_comm_create_group(int64_t comm, int64_t group, int32_t tag, int64_t *out);
 int jpar_comm_compare(int64_t comm1, int64_t comm2, int32_t *result);
-/* MPI_Comm_idup: out is usable once the request completes. */
+/* MPI_Comm_idup: MPI writes the new handle to out when the request completes, so out must stay
+ * valid until then. */
 int jpar_comm_idup(int64_t comm, int64_t *out, int64_t *request);
 int jpar_comm_split_type(int64_t comm, int32_t split_type, int32_t key, int64_t *out);
 int jpar_comm_set_name(int64_t comm, const char *name);

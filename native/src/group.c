@@ -21,10 +21,13 @@ int jpar_comm_compare(int64_t comm1, int64_t comm2, int32_t *result) {
 }
 
 int jpar_comm_idup(int64_t comm, int64_t *out, int64_t *request) {
-    MPI_Comm c = MPI_COMM_NULL;
+    _Static_assert(sizeof(MPI_Comm) <= sizeof *out, "MPI writes the new MPI_Comm into *out");
+    /* MPI writes the handle when the request completes, so it gets the caller's slot, which
+     * outlives the request, not a local of this frame. The codec keeps a handle in the slot's
+     * first bytes, the rest zero. */
     MPI_Request req = MPI_REQUEST_NULL;
-    int rc = MPI_Comm_idup(comm_of(comm), &c, &req);
-    *out = comm_handle(c);
+    *out = comm_handle(MPI_COMM_NULL);
+    int rc = MPI_Comm_idup(comm_of(comm), (MPI_Comm *) (void *) out, &req);
     *request = request_handle(req);
     return rc;
 }
