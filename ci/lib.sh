@@ -47,3 +47,23 @@ java_release() {
 
 # What follows a java binary to run benchmarks.jar: "$java" "${BENCH_JAR[@]}" ARGS...
 BENCH_JAR=(--enable-native-access=ALL-UNNAMED -jar benchmarks/target/benchmarks.jar)
+
+# Inside ci/nodes: runs the rest of the arguments under Open MPI's launcher with $1 ranks on
+# node a and $2 on node b, the ranks talking over TCP.
+nodes_mpirun() {
+  local a="$1" b="$2" hosts=($JPAR_NODE_HOSTS)
+  shift 2
+  mpirun.openmpi --host "${hosts[0]}:$a,${hosts[1]}:$b" -n $((a + b)) \
+    --mca plm_rsh_agent "$JPAR_NODE_AGENT" --mca btl tcp,self "$@"
+}
+
+# Inside ci/nodes: the same under MPICH's launcher (hydra), which reaches both nodes through
+# the same agent and tells them node a's address on the link.
+nodes_mpiexec_mpich() {
+  local a="$1" b="$2" hosts=($JPAR_NODE_HOSTS)
+  shift 2
+  # Hydra hands its own environment to every rank: without JPAR_NODE, each rank keeps the one
+  # its node's agent set.
+  env -u JPAR_NODE mpiexec.mpich -hosts "${hosts[0]}:$a,${hosts[1]}:$b" -n $((a + b)) -launcher ssh \
+    -launcher-exec "$JPAR_NODE_AGENT" -iface "$JPAR_NODE_IFACE" "$@"
+}

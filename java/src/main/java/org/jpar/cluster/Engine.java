@@ -26,6 +26,7 @@ final class Engine {
     static void serve(Comm comm, int clientRank, int engineId, MessageWait wait,
                       TaskFilter filter) {
         String host = hostName();
+        String node = nodeName(host);
         long pid = ProcessHandle.current().pid();
         ClassLoader own = Thread.currentThread().getContextClassLoader();
         if (own == null) {
@@ -45,8 +46,8 @@ final class Engine {
                 tasks.clear();
             }
             Messages.Result result = id == Messages.STOP
-                ? Messages.Result.stopped(engineId, host, pid)
-                : run(id, tasks, message, loader, filter, engineId, host, pid);
+                ? Messages.Result.stopped(engineId, host, node, pid)
+                : run(id, tasks, message, loader, filter, engineId, host, node, pid);
             comm.send(result.encode(), clientRank, Messages.TAG_RESULT);
             if (result.stopped()) {
                 return;
@@ -56,7 +57,7 @@ final class Engine {
 
     private static Messages.Result run(long id, StatelessTasks tasks, byte[] message,
                                        ClientClassLoader loader, TaskFilter filter, int engineId,
-                                       String host, long pid) {
+                                       String host, String node, long pid) {
         long started = TaskRecord.nowMicros();
         byte[] value = null;
         Throwable failure = null;
@@ -82,7 +83,7 @@ final class Engine {
         }
         long completed = TaskRecord.nowMicros();
         if (failure == null) {
-            return new Messages.Result(id, engineId, host, pid, started, completed, value,
+            return new Messages.Result(id, engineId, host, node, pid, started, completed, value,
                 null, null, null);
         }
         StringWriter trace = new StringWriter();
@@ -93,7 +94,7 @@ final class Engine {
         } catch (IOException e) {
             exception = null;
         }
-        return new Messages.Result(id, engineId, host, pid, started, completed, null,
+        return new Messages.Result(id, engineId, host, node, pid, started, completed, null,
             failure.toString(), trace.toString(), exception);
     }
 
@@ -111,6 +112,12 @@ final class Engine {
             }
             throw e;
         }
+    }
+
+    /** The engine's node label: {@code JPAR_NODE} when set, else {@code host}. */
+    static String nodeName(String host) {
+        String node = System.getenv("JPAR_NODE");
+        return node == null || node.isBlank() ? host : node.strip();
     }
 
     static String hostName() {

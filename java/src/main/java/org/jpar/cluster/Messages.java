@@ -63,8 +63,9 @@ final class Messages {
      * A task's outcome: the serialized value, or a failure (its text and stack trace as the
      * engine printed them, and the serialized exception when it could be serialized).
      */
-    record Result(long id, int engineId, String host, long pid, long started, long completed,
-                  byte[] value, String failure, String stackTrace, byte[] exception) {
+    record Result(long id, int engineId, String host, String node, long pid, long started,
+                  long completed, byte[] value, String failure, String stackTrace,
+                  byte[] exception) {
         boolean failed() {
             return failure != null;
         }
@@ -73,8 +74,9 @@ final class Messages {
             return id == STOP;
         }
 
-        static Result stopped(int engineId, String host, long pid) {
-            return new Result(STOP, engineId, host, pid, 0, 0, new byte[0], null, null, null);
+        static Result stopped(int engineId, String host, String node, long pid) {
+            return new Result(STOP, engineId, host, node, pid, 0, 0, new byte[0], null, null,
+                null);
         }
 
         byte[] encode() {
@@ -84,6 +86,7 @@ final class Messages {
                 out.writeLong(id);
                 out.writeInt(engineId);
                 out.writeUTF(host);
+                out.writeUTF(node);
                 out.writeLong(pid);
                 out.writeLong(started);
                 out.writeLong(completed);
@@ -106,15 +109,16 @@ final class Messages {
                 long id = in.readLong();
                 int engineId = in.readInt();
                 String host = in.readUTF();
+                String node = in.readUTF();
                 long pid = in.readLong();
                 long started = in.readLong();
                 long completed = in.readLong();
                 if (in.readBoolean()) {
-                    return new Result(id, engineId, host, pid, started, completed, null,
+                    return new Result(id, engineId, host, node, pid, started, completed, null,
                         readText(in), readText(in), readBytes(in));
                 }
-                return new Result(id, engineId, host, pid, started, completed, readBytes(in),
-                    null, null, null);
+                return new Result(id, engineId, host, node, pid, started, completed,
+                    readBytes(in), null, null, null);
             } catch (IOException e) {
                 throw new UncheckedIOException("a corrupt result message", e);
             }

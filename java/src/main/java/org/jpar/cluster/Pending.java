@@ -19,7 +19,7 @@ final class Pending {
 
     TaskRecord record() {
         Messages.Result r = result.getNow(null);
-        return r == null ? null : new TaskRecord(id, r.engineId(), r.host(), r.pid(),
+        return r == null ? null : new TaskRecord(id, r.engineId(), r.host(), r.node(), r.pid(),
             submittedMicros, r.started(), r.completed());
     }
 }

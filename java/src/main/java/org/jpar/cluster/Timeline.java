@@ -60,16 +60,23 @@ public final class Timeline {
         return 140 + LANE_HEIGHT * (int) tasks.stream().mapToInt(TaskRecord::engineId).distinct().count();
     }
 
+    /** Each engine's lane label, by engine id: "engine 3 (node-b, pid 4711)". */
+    static Map<Integer, String> laneLabels(List<TaskRecord> tasks) {
+        Map<Integer, String> lanes = new TreeMap<>();
+        for (TaskRecord t : tasks) {
+            lanes.putIfAbsent(t.engineId(), "engine " + t.engineId() + " (" + t.node() + ", pid "
+                + t.pid() + ")");
+        }
+        return lanes;
+    }
+
     static JFreeChart chart(List<TaskRecord> tasks, String title) {
         if (tasks == null || tasks.isEmpty()) {
             throw new IllegalArgumentException("a timeline needs at least one task");
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         long origin = tasks.stream().mapToLong(TaskRecord::submittedMicros).min().orElseThrow();
-        Map<Integer, Long> lanes = new TreeMap<>();
-        for (TaskRecord t : tasks) {
-            lanes.putIfAbsent(t.engineId(), t.pid());
-        }
+        Map<Integer, String> lanes = laneLabels(tasks);
         List<Integer> engines = List.copyOf(lanes.keySet());
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         for (int lane = 0; lane < engines.size(); lane++) {
@@ -84,9 +91,8 @@ public final class Timeline {
             }
             data.addSeries(series);
         }
-        String[] labels = engines.stream().map(e -> "engine " + e + " (pid " + lanes.get(e) + ")")
-            .toArray(String[]::new);
-        SymbolAxis laneAxis = new SymbolAxis("engine (pid)", labels);
+        String[] labels = engines.stream().map(lanes::get).toArray(String[]::new);
+        SymbolAxis laneAxis = new SymbolAxis("engine (node, pid)", labels);
         NumberAxis timeAxis = new NumberAxis("seconds since the first submission");
         XYBarRenderer renderer = new XYBarRenderer();
         renderer.setBarPainter(new StandardXYBarPainter());

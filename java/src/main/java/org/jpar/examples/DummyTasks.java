@@ -13,6 +13,7 @@ import org.jpar.cluster.Cluster;
 import org.jpar.cluster.DirectView;
 import org.jpar.cluster.LoadBalancedView;
 import org.jpar.cluster.RemoteFunction;
+import org.jpar.cluster.TaskRecord;
 import org.jpar.cluster.Timeline;
 import org.jpar.mpi.Mpi;
 
@@ -119,6 +120,9 @@ public final class DummyTasks {
         System.out.printf("ideal: %.3f s (sum of delays / %d engines)%n", ideal, client.ids().size());
         System.out.printf("greedy schedule with no overhead: %.3f s (the balanced view's policy)%n",
             greedyMakespan(delays, client.ids().size()));
+        System.out.println("tasks per node: " + viaBalanced.metadata().stream().collect(
+            java.util.stream.Collectors.groupingBy(TaskRecord::node, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting())));
         System.out.println("wrote " + directPng + " and " + balancedPng);
     }
 

@@ -212,7 +212,8 @@ class ClusterTest {
         String text = Files.readString(svg);
         assertTrue(text.contains("<svg"), text.substring(0, 100));
         assertTrue(text.contains("seconds since the first submission"));
-        assertTrue(text.contains("engine 0 (pid "), "lane labels");
+        assertTrue(text.contains("engine 0 (" + r.metadata().get(0).host() + ", pid "),
+            "lane labels");
         assertThrows(IllegalArgumentException.class,
             () -> Timeline.writePng(List.of(), "none", dir.resolve("none.png")));
     }
