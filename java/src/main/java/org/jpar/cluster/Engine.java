@@ -6,6 +6,8 @@ import java.io.NotSerializableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jpar.internal.Serialization;
 import org.jpar.mpi.Comm;
 import org.jpar.mpi.Status;
@@ -120,11 +122,20 @@ final class Engine {
         return node == null || node.isBlank() ? host : node.strip();
     }
 
+    /**
+     * The host's name as the resolver gives it, else the kernel's (a host name that does not
+     * resolve, as in a container or network namespace), else "localhost".
+     */
     static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            return "localhost";
+            try {
+                String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+                return kernel.isEmpty() ? "localhost" : kernel;
+            } catch (IOException | RuntimeException again) {
+                return "localhost";
+            }
         }
     }
 }

@@ -30,29 +30,48 @@ class ExamplesIT {
     @ParameterizedTest(name = "{0}, {1}, -n {2}")
     @MethodSource("launches")
     void theExamplesRunUnderEveryMpiAndJdk(String mpi, String java, int ranks) {
-        MpiRunner.Result psum = MpiRunner.launch(mpi, java, ranks, Psum.class.getName(), "1001");
+        checkExamples((main, args) -> MpiRunner.launch(mpi, java, ranks, main, args), ranks);
+    }
+
+    /** The same with the ranks split over two simulated nodes (ci/nodes), talking over TCP. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jpar.testing.MpiRunner#mpis")
+    void theExamplesRunAcrossTwoNodes(String mpi) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(MpiRunner.canSimulateNodes(),
+            "ci/nodes needs root and iproute2");
+        checkExamples((main, args) -> MpiRunner.nodes(mpi, 2, 2, MpiRunner.thisJava(),
+            System.getProperty("jpar.jar"), main, args), 4);
+    }
+
+    /** How a check starts a program: its main class and arguments. */
+    private interface Launch {
+        MpiRunner.Result run(String mainClass, String... args);
+    }
+
+    private static void checkExamples(Launch launch, int ranks) {
+        MpiRunner.Result psum = launch.run(Psum.class.getName(), "1001");
         assertEquals(0, psum.exitCode(), psum::toString);
         Matcher m = Pattern.compile("^sum = (\\S+) , serial sum = (\\S+)$", Pattern.MULTILINE)
             .matcher(psum.output());
         assertTrue(m.find(), psum::toString);
         assertEquals(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(1)), 1e-9 * 1001,
             psum::toString);
-        MpiRunner.Result matVec = MpiRunner.launch(mpi, java, ranks, MatVec.class.getName(),
+        MpiRunner.Result matVec = launch.run(MatVec.class.getName(),
             "101");
         assertEquals(0, matVec.exitCode(), matVec::toString);
         assertTrue(matVec.output().contains("matvec N=101 ranks=" + ranks
             + ": y equals serial A·x to 1e-12: true"), matVec::toString);
-        MpiRunner.Result heat = MpiRunner.launch(mpi, java, ranks, Heat2D.class.getName(), "37",
+        MpiRunner.Result heat = launch.run(Heat2D.class.getName(), "37",
             "60");
         assertEquals(0, heat.exitCode(), heat::toString);
         assertTrue(heat.output().contains("heat2d N=37 steps=60 ranks=" + ranks + " grid="),
             heat::toString);
         assertTrue(heat.output().contains("max |parallel - serial| = 0.0"), heat::toString);
         if (ranks >= 2) {
-            MpiRunner.Result list = MpiRunner.launch(mpi, java, ranks, MpiTest.class.getName());
+            MpiRunner.Result list = launch.run(MpiTest.class.getName());
             assertEquals(List.of("rank = 1 : data = [1.0, 2.0, 3.0, 4.0]"),
                 list.lines("rank = "), list::toString);
-            MpiRunner.Result array = MpiRunner.launch(mpi, java, ranks, MpiArray.class.getName(),
+            MpiRunner.Result array = launch.run(MpiArray.class.getName(),
                 "7");
             assertEquals(0, array.exitCode(), array::toString);
             assertArrayEquals(numbers(array.lines("rank = 0 : sent = ").get(0)),

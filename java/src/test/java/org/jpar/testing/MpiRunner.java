@@ -98,6 +98,28 @@ public final class MpiRunner {
             : runOn(java, ranks, null, mainClass, args);
     }
 
+    /**
+     * Runs {@code java -cp classpath mainClass args} as {@code onA + onB} ranks split over the two
+     * simulated nodes of ci/nodes (node a gets the first {@code onA}), under the launcher of
+     * {@code mpi}, the ranks talking over TCP.
+     */
+    public static Result nodes(String mpi, int onA, int onB, String java, String classpath,
+                               String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("..", "ci", "nodes")
+            .toString(), "--timeout", String.valueOf(TIMEOUT_SECONDS - 10), "bash", "-c",
+            ". ci/lib.sh && " + (mpi.equals("mpich") ? "nodes_mpiexec_mpich" : "nodes_mpirun")
+                + " \"$@\"", "nodes", String.valueOf(onA), String.valueOf(onB), java,
+            "-XX:+UseSerialGC", "-cp", classpath, mainClass));
+        command.addAll(List.of(args));
+        return exec(command);
+    }
+
+    /** Whether this machine can make ci/nodes' namespaces: root, with iproute2. */
+    public static boolean canSimulateNodes() {
+        return "root".equals(System.getProperty("user.name"))
+            && (Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")));
+    }
+
     /** This JVM's java, and the second JDK's that ci/test names (jpar.otherJava), if any. */
     public static List<String> javas() {
         List<String> javas = new ArrayList<>(List.of(javaExecutable()));
