@@ -49,21 +49,27 @@ java_release() {
 BENCH_JAR=(--enable-native-access=ALL-UNNAMED -jar benchmarks/target/benchmarks.jar)
 
 # Inside ci/nodes: runs the rest of the arguments under Open MPI's launcher with $1 ranks on
-# node a and $2 on node b, the ranks talking over TCP.
+# node a and $2 on node b, the ranks talking over TCP. Unbound: each node's daemon would bind
+# its first rank to core 0, the same core here, and two ranks spinning on one core take turns
+# at the scheduler's 4 ms tick.
 nodes_mpirun() {
   local a="$1" b="$2" hosts=($JPAR_NODE_HOSTS)
   shift 2
-  mpirun.openmpi --host "${hosts[0]}:$a,${hosts[1]}:$b" -n $((a + b)) \
+  mpirun.openmpi --host "${hosts[0]}:$a,${hosts[1]}:$b" -n $((a + b)) --bind-to none \
     --mca plm_rsh_agent "$JPAR_NODE_AGENT" --mca btl tcp,self "$@"
 }
 
 # Inside ci/nodes: the same under MPICH's launcher (hydra), which reaches both nodes through
-# the same agent and tells them node a's address on the link.
+# the same agent and tells them node a's address on the link. MPICH's UCX would find the other
+# node's ranks in this machine's shared memory: UCX_TLS keeps it to TCP. The tests run only the
+# conformance suite and a large message this way, one rank a node: Java ranks over UCX's TCP
+# on these 2 cores can spin in MPI_Finalize for minutes (Psum on 1 + 1 ranks, and most runs
+# with two ranks a node), which C programs doing the same calls do not.
 nodes_mpiexec_mpich() {
   local a="$1" b="$2" hosts=($JPAR_NODE_HOSTS)
   shift 2
   # Hydra hands its own environment to every rank: without JPAR_NODE, each rank keeps the one
   # its node's agent set.
-  env -u JPAR_NODE mpiexec.mpich -hosts "${hosts[0]}:$a,${hosts[1]}:$b" -n $((a + b)) -launcher ssh \
+  env -u JPAR_NODE UCX_TLS=tcp,self mpiexec.mpich -hosts "${hosts[0]}:$a,${hosts[1]}:$b" -n $((a + b)) -launcher ssh \
     -launcher-exec "$JPAR_NODE_AGENT" -iface "$JPAR_NODE_IFACE" "$@"
 }

@@ -26,9 +26,11 @@ class NodesIT {
         assumeTrue(MpiRunner.canSimulateNodes(), "ci/nodes needs root and iproute2");
     }
 
+    /** 1 + 1 and 2 + 2 ranks under Open MPI; MPICH with one rank a node (ci/lib.sh says why). */
     static Stream<Arguments> splits() {
-        return MpiRunner.mpis().stream().flatMap(mpi -> Stream.of(
-            Arguments.of(mpi, 1, 1), Arguments.of(mpi, 2, 2)));
+        return MpiRunner.mpis().stream().flatMap(mpi -> mpi.equals("mpich")
+            ? Stream.of(Arguments.of(mpi, 1, 1))
+            : Stream.of(Arguments.of(mpi, 1, 1), Arguments.of(mpi, 2, 2)));
     }
 
     @ParameterizedTest(name = "{0}, {1} + {2} ranks")
