@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The client's side of shipping classes by value: it notes the class loaders of the classes in
@@ -25,10 +26,9 @@ final class ClassSource {
     private final ClassLoader fallback;
     /** Class files shipped from loaders that can redefine them, by name, with their hash. */
     private final Map<String, Shipped> shipped = new LinkedHashMap<>();
+    private final AtomicInteger sent = new AtomicInteger();
     private volatile boolean watching;
     private int epoch;
-    private final java.util.concurrent.atomic.AtomicInteger sent =
-        new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param fallback the loader to ask last (the client's creator's context loader) */
     ClassSource(ClassLoader fallback) {
