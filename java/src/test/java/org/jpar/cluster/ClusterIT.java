@@ -101,11 +101,13 @@ class ClusterIT {
         assertTrue(out.contains("remote failure names engine 2"), out);
         assertTrue(out.contains("engine JVMs exited: true"), out);
         // An idle cluster sleeps between polls: MPI's own blocking probe would keep a core busy
-        // per process (about 1,000 ms each here, four processes on two cores).
+        // per process (about 1,000 ms each here, four processes on two cores). A sleeping client
+        // still takes 80-570 ms in those 2 s, its dispatcher's polls and the JIT coming in bursts
+        // after the last task; an engine 80-130 ms.
         Matcher idle = Pattern.compile("idle cpu ms over 2 s: client (\\d+), busiest engine (\\d+)")
             .matcher(out);
         assertTrue(idle.find(), out);
-        assertTrue(Long.parseLong(idle.group(1)) < 300, out);
+        assertTrue(Long.parseLong(idle.group(1)) < 800, out);
         assertTrue(Long.parseLong(idle.group(2)) < 300, out);
         assertTrue(out.contains("finalized"), out);
     }
