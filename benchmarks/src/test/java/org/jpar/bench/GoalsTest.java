@@ -26,7 +26,7 @@ class GoalsTest {
     @Test
     void theJarCarriesEveryGoalOfGoalsTsv() throws Exception {
         List<Goals.Goal> goals = Goals.load();
-        assertEquals(15, goals.size());
+        assertEquals(17, goals.size());
         Goals.Goal first = goals.get(0);
         assertEquals("8 B one-way", first.name());
         assertEquals(List.of("{jpar}-single-direct", "{jpar}-direct"), first.paths());
@@ -86,6 +86,20 @@ class GoalsTest {
     }
 
     @Test
+    void theCrossNodeGoalsJudgeTheNodesRowsAlone() throws Exception {
+        put("pingpong", "c-nodes", 8, 12e-6);
+        put("pingpong", "jpar-ffm-nodes-single-direct", 8, 11e-6);
+        Goals.Verdict v = verdict("8 B one-way across two nodes (TCP, ci/bench --nodes)");
+        assertEquals("jpar-ffm-nodes-single-direct", v.path());
+        assertEquals(Goals.MET, v.outcome());
+        assertEquals(Goals.NOT_MEASURED, verdict("8 B one-way").outcome());
+        put("pingpong", "c-nodes", 1048576, 800e-6);
+        put("pingpong", "jpar-ffm-nodes-single-direct", 1048576, 900e-6);
+        assertEquals(Goals.MISSED,
+            verdict("bandwidth at 1 MiB across two nodes (TCP, ci/bench --nodes)").outcome());
+    }
+
+    @Test
     void aGoalWithoutBothMediansIsNotMeasured() throws Exception {
         put("emptytask", "jpar-ffm-pthreads", 0, 1e-6);
         Goals.Verdict v = verdict("pool round trip against ThreadPoolExecutor");
@@ -101,7 +115,7 @@ class GoalsTest {
         String md = Goals.markdown(Goals.load(), new Results(rows), "jpar-ffm");
         assertTrue(md.contains("| 8 B one-way | `jpar-ffm-single-direct` | 1.050 \u00b5s | "
             + "1.000 \u00b5s (`c`) | 1.05 | \u2264 1.15 (time) | met |"), md);
-        assertEquals(15, md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| goal"))
+        assertEquals(17, md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| goal"))
             .count(), md);
     }
 
