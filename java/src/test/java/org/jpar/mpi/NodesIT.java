@@ -26,11 +26,12 @@ class NodesIT {
         assumeTrue(MpiRunner.canSimulateNodes(), "ci/nodes needs root and iproute2");
     }
 
-    /** 1 + 1 and 2 + 2 ranks under Open MPI; MPICH with one rank a node (ci/lib.sh says why). */
+    /**
+     * 1 + 1 and 2 + 2 ranks, under Open MPI: under MPICH across these nodes, Java ranks can spin
+     * in MPI_Finalize for minutes (ci/lib.sh says more), so it is not part of the suite.
+     */
     static Stream<Arguments> splits() {
-        return MpiRunner.mpis().stream().flatMap(mpi -> mpi.equals("mpich")
-            ? Stream.of(Arguments.of(mpi, 1, 1))
-            : Stream.of(Arguments.of(mpi, 1, 1), Arguments.of(mpi, 2, 2)));
+        return Stream.of(Arguments.of("openmpi", 1, 1), Arguments.of("openmpi", 2, 2));
     }
 
     @ParameterizedTest(name = "{0}, {1} + {2} ranks")
@@ -62,10 +63,9 @@ class NodesIT {
         assertFalse(list.output().contains("jpar-node"), list::toString);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.jpar.testing.MpiRunner#mpis")
-    void a256MiBMessageCrossesIntact(String mpi) {
-        MpiRunner.Result r = MpiRunner.nodes(mpi, 1, 1, MpiRunner.thisJava(),
+    @Test
+    void a256MiBMessageCrossesIntact() {
+        MpiRunner.Result r = MpiRunner.nodes("openmpi", 1, 1, MpiRunner.thisJava(),
             MpiRunner.classpath(), LargeMessage.class.getName(), "256");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("sent 256 MiB twice from node-a"), r::toString);
