@@ -61,10 +61,8 @@ nodes_mpirun() {
 
 # Inside ci/nodes: the same under MPICH's launcher (hydra), which reaches both nodes through
 # the same agent and tells them node a's address on the link. MPICH's UCX would find the other
-# node's ranks in this machine's shared memory: UCX_TLS keeps it to TCP. The tests do not use
-# it: Java ranks over UCX's TCP on these 2 cores can spin in MPI_Finalize for minutes (Psum and
-# the 256 MiB message on 1 + 1 ranks, now and then; most runs with two ranks a node), which C
-# programs making the same calls do not.
+# node's ranks in this machine's shared memory: UCX_TLS keeps it to TCP. Over it, MPICH 4.0.2's
+# MPI_Finalize hangs after one-way traffic (native/probe/finalize_after_send.c says why).
 nodes_mpiexec_mpich() {
   local a="$1" b="$2" hosts=($JPAR_NODE_HOSTS)
   shift 2

@@ -19,6 +19,8 @@ import org.jpar.examples.DummyTasks;
 import org.jpar.testing.MpiRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Clusters whose engines are MPI ranks under mpirun, and the seed's DummyTasks both ways. */
 class ClusterIT {
@@ -158,13 +160,13 @@ class ClusterIT {
 
     /**
      * The tour with its client and engine 0 on one simulated node and engines 1-3 on the other
-     * (ci/nodes), under Open MPI: tasks run on both, and their records name the node. (Under
-     * MPICH there, Java ranks can spin in MPI_Finalize: ci/lib.sh says more.)
+     * (ci/nodes), under each MPI: tasks run on both, and their records name the node.
      */
-    @Test
-    void dummyTasksWithEnginesOnTwoNodes(@TempDir Path dir) throws Exception {
-        assumeTrue(MpiRunner.canSimulateNodes(), "ci/nodes needs root and iproute2");
-        MpiRunner.Result r = MpiRunner.nodes("openmpi", 2, 3, MpiRunner.thisJava(),
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jpar.testing.MpiRunner#mpis")
+    void dummyTasksWithEnginesOnTwoNodes(String mpi, @TempDir Path dir) throws Exception {
+        MpiRunner.assumeAcrossNodes(mpi);
+        MpiRunner.Result r = MpiRunner.nodes(mpi, 2, 3, MpiRunner.thisJava(),
             MpiRunner.classpath(), DummyTasks.class.getName(), "--scale", "0.05", "--out",
             dir.toString());
         checkDummyTasks(r, dir, 4);

@@ -35,13 +35,13 @@ class ExamplesIT {
 
     /**
      * The same with 2 + 2 ranks split over two simulated nodes (ci/nodes), talking over TCP,
-     * under Open MPI (MPICH's examples hang there: ci/lib.sh says more).
+     * under each MPI.
      */
-    @org.junit.jupiter.api.Test
-    void theExamplesRunAcrossTwoNodes() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(MpiRunner.canSimulateNodes(),
-            "ci/nodes needs root and iproute2");
-        checkExamples((main, args) -> MpiRunner.nodes("openmpi", 2, 2, MpiRunner.thisJava(),
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jpar.testing.MpiRunner#mpis")
+    void theExamplesRunAcrossTwoNodes(String mpi) {
+        MpiRunner.assumeAcrossNodes(mpi);
+        checkExamples((main, args) -> MpiRunner.nodes(mpi, 2, 2, MpiRunner.thisJava(),
             System.getProperty("jpar.jar"), main, args), 4);
     }
 

@@ -26,17 +26,16 @@ class NodesIT {
         assumeTrue(MpiRunner.canSimulateNodes(), "ci/nodes needs root and iproute2");
     }
 
-    /**
-     * 1 + 1 and 2 + 2 ranks, under Open MPI: under MPICH across these nodes, Java ranks can spin
-     * in MPI_Finalize for minutes (ci/lib.sh says more), so it is not part of the suite.
-     */
+    /** 1 + 1 and 2 + 2 ranks under each MPI. */
     static Stream<Arguments> splits() {
-        return Stream.of(Arguments.of("openmpi", 1, 1), Arguments.of("openmpi", 2, 2));
+        return MpiRunner.mpis().stream()
+            .flatMap(mpi -> Stream.of(Arguments.of(mpi, 1, 1), Arguments.of(mpi, 2, 2)));
     }
 
     @ParameterizedTest(name = "{0}, {1} + {2} ranks")
     @MethodSource("splits")
     void theConformanceSuitePassesAcrossNodes(String mpi, int onA, int onB) {
+        MpiRunner.assumeAcrossNodes(mpi);
         MpiRunner.Result r = MpiRunner.nodes(mpi, onA, onB, MpiRunner.thisJava(),
             MpiRunner.classpath(), org.jpar.mpi.conformance.Conformance.class.getName());
         assertFalse(r.timedOut(), r::toString);
@@ -63,9 +62,11 @@ class NodesIT {
         assertFalse(list.output().contains("jpar-node"), list::toString);
     }
 
-    @Test
-    void a256MiBMessageCrossesIntact() {
-        MpiRunner.Result r = MpiRunner.nodes("openmpi", 1, 1, MpiRunner.thisJava(),
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jpar.testing.MpiRunner#mpis")
+    void a256MiBMessageCrossesIntact(String mpi) {
+        MpiRunner.assumeAcrossNodes(mpi);
+        MpiRunner.Result r = MpiRunner.nodes(mpi, 1, 1, MpiRunner.thisJava(),
             MpiRunner.classpath(), LargeMessage.class.getName(), "256");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.output().contains("sent 256 MiB twice from node-a"), r::toString);
