@@ -133,16 +133,30 @@ public final class MpiRunner {
 
     /**
      * Whether jpar-finalize-probe, built against {@code mpi}, finalizes on 1 + 1 ranks across
-     * ci/nodes' nodes within 30 s. Asked once per test JVM.
+     * ci/nodes' nodes within 30 s, rather than hang. Asked once per test JVM.
+     *
+     * @throws IllegalStateException if the probe is missing, or fails another way
      */
     public static boolean finalizesAcrossNodes(String mpi) {
         return FINALIZES_ACROSS_NODES.computeIfAbsent(mpi, m -> {
-            String probe = Path.of("target", m.equals("mpich") ? "cmake-mpich" : "cmake",
-                "jpar-finalize-probe").toAbsolutePath().toString();
+            Path probe = Path.of("target", m.equals("mpich") ? "cmake-mpich" : "cmake",
+                "jpar-finalize-probe").toAbsolutePath();
+            if (!Files.isExecutable(probe)) {
+                throw new IllegalStateException("no " + probe + ": the build makes it beside "
+                    + "each MPI's shim (CMakeLists.txt)");
+            }
             Result r = exec(List.of("bash", Path.of("..", "ci", "nodes").toString(), "--timeout",
                 "30", "bash", "-c", ". ci/lib.sh && " + nodesLauncher(m) + " 1 1 \"$1\"",
-                "probe", probe));
-            return r.exitCode() == 0 && r.lines("finalized ").size() == 2;
+                "probe", probe.toString()));
+            if (r.exitCode() == 0 && r.lines("finalized ").size() == 2) {
+                return true;
+            }
+            if (r.output().contains("ci/nodes: timed out")) {
+                return false;
+            }
+            // Anything but a hang is a broken launch, which the tests must not skip over.
+            throw new IllegalStateException("jpar-finalize-probe failed under " + m + " across "
+                + "ci/nodes' nodes: " + r);
         });
     }
 
