@@ -422,6 +422,47 @@ public abstract sealed class Comm permits Intracomm, Intercomm {
         return ObjectMessages.recv(abi, handle, source, tag);
     }
 
+    // ------------------------------------------------------------------------------ packing
+
+    /**
+     * Packs {@code inbuf}'s elements (a NIO buffer, an array or a {@link TypedBuffer}) back to
+     * back into {@code outbuf} from byte {@code position} (MPI_Pack), in the layout a message of
+     * their type has on this machine: send the packed bytes as bytes, and a receiver reads them
+     * as that type or unpacks them. {@code outbuf} is a {@code ByteBuffer}, its bytes from its
+     * position to its limit, or a {@code byte[]}; positions count from its start.
+     *
+     * @return the position after the packed bytes, where the next pack goes
+     * @throws IllegalArgumentException if {@code outbuf} is read-only or not bytes, or the
+     *     elements do not fit from {@code position}; nothing is written then
+     */
+    public int pack(Object inbuf, Object outbuf, int position) {
+        return Packing.pack(this, inbuf, outbuf, position);
+    }
+
+    /**
+     * Unpacks {@code outbuf}'s elements (a NIO buffer, an array or a {@link TypedBuffer}) from
+     * {@code inbuf}'s bytes at {@code position} (MPI_Unpack), as {@link #pack} laid them out.
+     *
+     * @return the position after the unpacked bytes, where the next unpack starts
+     * @throws IllegalArgumentException if {@code outbuf} is read-only, {@code inbuf} is not
+     *     bytes, or it holds fewer than the elements need from {@code position}; nothing is
+     *     written then
+     */
+    public int unpack(Object inbuf, int position, Object outbuf) {
+        return Packing.unpack(this, inbuf, position, outbuf);
+    }
+
+    /**
+     * The bytes {@code count} elements of {@code type} take packed (MPI_Pack_size): their data,
+     * without the gaps the type leaves between them.
+     *
+     * @throws IllegalArgumentException for a negative count, or more bytes than a buffer holds
+     * @throws IllegalStateException if the type is freed
+     */
+    public int packSize(int count, Datatype type) {
+        return Packing.packSize(this, count, type);
+    }
+
     // ---------------------------------------------------------------- group, comparison, name
 
     /**

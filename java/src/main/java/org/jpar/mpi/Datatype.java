@@ -447,7 +447,8 @@ public final class Datatype {
         }
     }
 
-    private void usable() {
+    /** Throws if the type is freed. */
+    void usable() {
         if (freed) {
             throw new IllegalStateException("the type is freed: " + this);
         }

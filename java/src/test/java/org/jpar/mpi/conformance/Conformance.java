@@ -27,6 +27,7 @@ public final class Conformance {
         ReductionChecks.register(all);
         OpChecks.register(all);
         DatatypeChecks.register(all);
+        PackChecks.register(all);
         AlltoallChecks.register(all);
         NonblockingCollectiveChecks.register(all);
         InPlaceChecks.register(all);
