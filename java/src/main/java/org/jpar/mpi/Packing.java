@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jpar.mpi.internal.Buffers;
 import org.jpar.mpi.internal.ElementType;
+import org.jpar.mpi.internal.Packable;
 import org.jpar.mpi.internal.TypedStorage;
 
 /**
@@ -27,10 +28,11 @@ final class Packing {
         Buffers.checkWritable(outbuf, "outbuf");
         int bytes = bytes(count, t);
         int end = end(region, position, bytes, "pack", "outbuf has");
-        ByteBuffer target = region.isDirect() ? window(region, position, bytes)
-            : DirectBuffers.allocate(bytes);
+        boolean staged = staged(region, inbuf);
+        ByteBuffer target = staged ? DirectBuffers.allocate(bytes)
+            : window(region, position, bytes);
         Buffers.copy(inbuf, Buffers.position(inbuf), target, 0, count, t);
-        if (!region.isDirect()) {
+        if (staged) {
             region.put(position, target, 0, bytes);
         }
         return end;
@@ -45,8 +47,9 @@ final class Packing {
         ByteBuffer region = region(inbuf, "inbuf");
         int bytes = bytes(count, t);
         int end = end(region, position, bytes, "unpack", "inbuf holds");
-        ByteBuffer source = region.isDirect() ? window(region, position, bytes)
-            : DirectBuffers.allocate(bytes).put(0, region, position, bytes);
+        ByteBuffer source = staged(region, outbuf)
+            ? DirectBuffers.allocate(bytes).put(0, region, position, bytes)
+            : window(region, position, bytes);
         Buffers.copyBack(source, outbuf, t, count);
         return end;
     }
@@ -114,7 +117,15 @@ final class Packing {
         return position + bytes;
     }
 
-    /** {@code bytes} bytes of a direct region from {@code position}, as a buffer of their own. */
+    /**
+     * Whether the elements go through direct memory of their own: a type map packs into direct
+     * memory only, and a heap region has none.
+     */
+    private static boolean staged(ByteBuffer region, Object elements) {
+        return elements instanceof Packable && !region.isDirect();
+    }
+
+    /** {@code bytes} bytes of a region from {@code position}, as a buffer of their own. */
     private static ByteBuffer window(ByteBuffer region, int position, int bytes) {
         return region.slice(position, bytes).order(ByteOrder.nativeOrder());
     }
